@@ -1,0 +1,1 @@
+//! The tantivy index: schema loaded from `index_schema/`, writing, incremental state.

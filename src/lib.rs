@@ -1,0 +1,10 @@
+//! Docketeer: full-text search over court filings.
+//!
+//! Data flows one way: file → [`extract`] → [`clean`] → [`metadata`] → [`index`] → [`search`] → [`output`].
+
+pub mod clean;
+pub mod extract;
+pub mod index;
+pub mod metadata;
+pub mod output;
+pub mod search;
