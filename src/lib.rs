@@ -2,7 +2,9 @@
 //!
 //! Data flows one way: file → [`extract`] → [`clean`] → [`metadata`] → [`index`] → [`search`] → [`output`].
 
+pub mod app;
 pub mod clean;
+pub mod cli;
 pub mod extract;
 pub mod index;
 pub mod metadata;

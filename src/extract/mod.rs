@@ -66,6 +66,10 @@ pub struct ExtractOptions {
     pub ocr: bool,
     /// Per-file time limit for the isolated PDF worker.
     pub timeout: std::time::Duration,
+    /// Executable to run PDF extraction in a child process (`docketeer extract-worker`).
+    pub worker: Option<std::path::PathBuf>,
+    /// Memory limit of that child, in MiB.
+    pub memory_limit_mb: u64,
 }
 
 impl Default for ExtractOptions {
@@ -73,6 +77,8 @@ impl Default for ExtractOptions {
         ExtractOptions {
             ocr: false,
             timeout: std::time::Duration::from_secs(60),
+            worker: None,
+            memory_limit_mb: 2048,
         }
     }
 }
@@ -81,4 +87,12 @@ impl Default for ExtractOptions {
 pub fn extract_path(path: &Path, opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
     let _ = (path, opts);
     Err(ExtractError::Failed("not implemented".into()))
+}
+
+pub mod worker {
+    //! Child-process PDF extraction.
+    pub fn run(path: &std::path::Path) -> i32 {
+        let _ = path;
+        2
+    }
 }

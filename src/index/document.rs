@@ -1,0 +1,208 @@
+//! Converting between an extracted filing and a tantivy document.
+
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use tantivy::schema::Value;
+use tantivy::{DateTime, TantivyDocument};
+
+use super::schema::Fields;
+use crate::clean::CleanText;
+use crate::extract::Extracted;
+use crate::metadata::Metadata;
+
+/// Separates pages in the stored body so a hit can say which page it is on.
+pub const PAGE_BREAK: char = '\u{c}';
+
+/// One file on disk that holds a document's content, as seen when it was indexed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileSig {
+    pub path: PathBuf,
+    pub size: u64,
+    pub mtime: i64,
+}
+
+impl FileSig {
+    fn encode(&self) -> String {
+        format!("{}\t{}\t{}", self.size, self.mtime, self.path.display())
+    }
+
+    fn decode(s: &str) -> Option<FileSig> {
+        let mut it = s.splitn(3, '\t');
+        let size = it.next()?.parse().ok()?;
+        let mtime = it.next()?.parse().ok()?;
+        let path = PathBuf::from(it.next()?);
+        Some(FileSig { path, size, mtime })
+    }
+}
+
+/// Everything that goes into one index document.
+pub struct NewDoc<'a> {
+    pub doc_id: &'a str,
+    pub files: &'a [FileSig],
+    pub extracted: &'a Extracted,
+    pub clean: &'a CleanText,
+    pub meta: &'a Metadata,
+}
+
+/// Build the tantivy document for a filing.
+pub fn build(f: &Fields, d: &NewDoc) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.doc_id, d.doc_id);
+    for file in d.files {
+        doc.add_text(f.path, file.path.to_string_lossy());
+        doc.add_text(f.file_sig, file.encode());
+    }
+    doc.add_text(f.format, d.extracted.format.as_str());
+    doc.add_text(f.method, &d.extracted.method);
+    doc.add_u64(f.pages, d.clean.pages.len() as u64);
+    let m = d.meta;
+    if let Some(t) = &m.title {
+        doc.add_text(f.title, t);
+    }
+    if let Some(c) = &m.case_name {
+        doc.add_text(f.case_name, c);
+    }
+    for dn in &m.dockets {
+        doc.add_text(f.docket, &dn.canonical);
+        doc.add_text(f.docket_raw, &dn.raw);
+    }
+    if let Some(c) = &m.court {
+        doc.add_text(f.court, &c.id);
+        doc.add_text(f.court_name, &c.name);
+    }
+    for p in &m.plaintiffs {
+        doc.add_text(f.plaintiff, p);
+        doc.add_text(f.party, p);
+    }
+    for p in &m.defendants {
+        doc.add_text(f.defendant, p);
+        doc.add_text(f.party, p);
+    }
+    if let Some(j) = &m.judge {
+        doc.add_text(f.judge, j);
+    }
+    if let Some(date) = m.date.as_deref().and_then(iso_to_datetime) {
+        doc.add_date(f.date, date);
+        if let Some(k) = &m.date_kind {
+            doc.add_text(f.date_kind, k);
+        }
+    }
+    if let Some(t) = &m.doc_type {
+        doc.add_text(f.doc_type, t);
+    }
+    for e in &m.docket_entries {
+        doc.add_text(f.dkt, e);
+    }
+    for c in &m.citations {
+        doc.add_text(f.cites, c);
+    }
+    let sep = PAGE_BREAK.to_string();
+    doc.add_text(f.body, d.clean.pages.join(&sep));
+    doc
+}
+
+/// Parse `YYYY-MM-DD` into a tantivy date (midnight UTC).
+pub fn iso_to_datetime(iso: &str) -> Option<DateTime> {
+    let day = chrono::NaiveDate::parse_from_str(iso.get(..10)?, "%Y-%m-%d").ok()?;
+    let secs = day.and_hms_opt(0, 0, 0)?.and_utc().timestamp();
+    Some(DateTime::from_timestamp_secs(secs))
+}
+
+fn datetime_to_iso(d: DateTime) -> Option<String> {
+    let dt = chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0)?;
+    Some(dt.format("%Y-%m-%d").to_string())
+}
+
+/// A document as read back from the index: what hits print and `export` writes.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct StoredDoc {
+    pub doc_id: String,
+    pub paths: Vec<String>,
+    pub format: String,
+    pub method: String,
+    pub pages: u64,
+    pub title: Option<String>,
+    pub case_name: Option<String>,
+    pub docket: Vec<String>,
+    pub docket_raw: Vec<String>,
+    pub court: Option<String>,
+    pub court_name: Option<String>,
+    pub plaintiffs: Vec<String>,
+    pub defendants: Vec<String>,
+    pub judge: Option<String>,
+    pub date: Option<String>,
+    pub date_kind: Option<String>,
+    pub doc_type: Option<String>,
+    pub dkt: Vec<String>,
+    pub cites: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    #[serde(skip)]
+    pub files: Vec<FileSig>,
+}
+
+impl StoredDoc {
+    /// Read the stored fields; the body only when asked, since it is large.
+    pub fn read(f: &Fields, doc: &TantivyDocument, with_body: bool) -> StoredDoc {
+        let first = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str().map(str::to_string))
+        };
+        let all = |field| -> Vec<String> {
+            doc.get_all(field)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        };
+        StoredDoc {
+            doc_id: first(f.doc_id).unwrap_or_default(),
+            paths: all(f.path),
+            format: first(f.format).unwrap_or_default(),
+            method: first(f.method).unwrap_or_default(),
+            pages: doc.get_first(f.pages).and_then(|v| v.as_u64()).unwrap_or(0),
+            title: first(f.title),
+            case_name: first(f.case_name),
+            docket: all(f.docket),
+            docket_raw: all(f.docket_raw),
+            court: first(f.court),
+            court_name: first(f.court_name),
+            plaintiffs: all(f.plaintiff),
+            defendants: all(f.defendant),
+            judge: first(f.judge),
+            date: doc
+                .get_first(f.date)
+                .and_then(|v| v.as_datetime())
+                .and_then(datetime_to_iso),
+            date_kind: first(f.date_kind),
+            doc_type: first(f.doc_type),
+            dkt: all(f.dkt),
+            cites: all(f.cites),
+            body: if with_body { first(f.body) } else { None },
+            files: doc
+                .get_all(f.file_sig)
+                .filter_map(|v| v.as_str().and_then(FileSig::decode))
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_sig_round_trips_paths_with_tabs_and_spaces() {
+        let sig = FileSig {
+            path: PathBuf::from("/a b/c\td.pdf"),
+            size: 12,
+            mtime: -5,
+        };
+        assert_eq!(FileSig::decode(&sig.encode()), Some(sig));
+    }
+
+    #[test]
+    fn iso_dates_round_trip() {
+        let d = iso_to_datetime("2024-04-05").expect("valid date");
+        assert_eq!(datetime_to_iso(d).as_deref(), Some("2024-04-05"));
+        assert!(iso_to_datetime("2024-13-45").is_none());
+    }
+}
