@@ -1,6 +1,8 @@
 //! Cleaning extracted page text: pleading-paper margin numbers, running headers and
 //! footers, hyphenation, ligatures, quotes, whitespace.
 
+pub mod headers;
+
 use serde::{Deserialize, Serialize};
 
 /// What an ECF running header (`Case 4:21-cv-02632-DMR Document 25 Filed 07/14/21 Page 3 of 5`) says.

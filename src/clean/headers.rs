@@ -1,0 +1,197 @@
+//! ECF running headers ("Case 4:21-cv-02632-DMR Document 25 Filed 07/14/21 Page 3 of 5"
+//! and the appellate variants). They are stamped on every page by CM/ECF, so they must
+//! leave the body (they would swamp phrase and proximity queries) but their case
+//! number, docket entry and filing date are the most reliable metadata a filing has.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::EcfHeader;
+
+/// A docket number as ECF prints it: `4:21-cv-02632-DMR`, `20-16276`, `18-53173-jwc`.
+const DOCKET: &str = r"(?:\d{1,2}:)?\d{2}-?[A-Za-z]{0,4}-?\d{3,6}(?:-[A-Za-z0-9]{1,5})*";
+
+/// The start of a header: who stamped it and the case number.
+static START: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"^\s*(?:USCA\d{{1,2}}\s+Appeal|Appellate\s+Case|Case)\s*:?\s*({DOCKET})\b"
+    ))
+    .unwrap_or_else(|_| unreachable_regex())
+});
+
+/// Pieces of a header line after the case number; a header is made only of these.
+static PIECE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(concat!(
+        r"(?i)^[\s,;]*(?:",
+        r"(?:Document|Doc\.?|Doc\s*#|DktEntry|Dkt\.?)\s*[:#]?\s*(?P<doc>\d+(?:-\d+)?)",
+        r"|(?:Date\s+)?Filed\s*:?\s*(?P<filed>\d{1,2}/\d{1,2}/\d{2,4})",
+        r"|Entered\s*:?\s*\d{1,2}/\d{1,2}/\d{2,4}(?:\s+\d{1,2}:\d{2}:\d{2})?",
+        r"|(?P<date>\d{1,2}/\d{1,2}/\d{4})",
+        r"|ID\s*:?\s*\d+|Entry\s+ID\s*:?\s*\d+",
+        r"|Page\s*:?\s*\d+(?:\s+of\s+\d+)?|Pg\s*:?\s*\d+(?:\s+of\s+\d+)?",
+        r"|Page\s*ID\s*#?\s*:?\s*\d+|PageID\s*#?\s*:?\s*\d+",
+        r"|USDC\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|Main\s+Document|Desc\s+Main|Exhibit\s+\S+",
+        r"|\d{5,}",
+        r")"
+    ))
+    .unwrap_or_else(|_| unreachable_regex())
+});
+
+fn unreachable_regex() -> Regex {
+    // The patterns above are constants; this only keeps construction panic-free.
+    Regex::new("$^").unwrap_or_else(|_| unreachable!())
+}
+
+/// Parse one (possibly re-joined) line as an ECF header. The whole line must consist of
+/// header pieces, so a sentence that merely starts with "Case 1:20-cv-1" is not taken.
+pub fn parse_header_line(line: &str) -> Option<EcfHeader> {
+    let line = line.trim();
+    let caps = START.captures(line)?;
+    let case_number = caps.get(1)?.as_str().to_owned();
+    let mut rest = &line[caps.get(0)?.end()..];
+    let mut header = EcfHeader {
+        case_number,
+        document: None,
+        filed: None,
+    };
+    let mut pieces = 0;
+    let mut appellate_date = None;
+    loop {
+        let trimmed = rest.trim_start_matches([' ', ',', ';', '\t']);
+        if trimmed.is_empty() {
+            break;
+        }
+        let m = PIECE.captures(trimmed)?;
+        let whole = m.get(0)?;
+        if whole.as_str().trim().is_empty() {
+            return None;
+        }
+        if let Some(d) = m.name("doc") {
+            header.document.get_or_insert_with(|| d.as_str().to_owned());
+        }
+        if let Some(f) = m.name("filed") {
+            header.filed.get_or_insert_with(|| iso_date(f.as_str()));
+        }
+        if let Some(d) = m.name("date") {
+            appellate_date.get_or_insert_with(|| iso_date(d.as_str()));
+        }
+        pieces += 1;
+        rest = &trimmed[whole.end()..];
+    }
+    if pieces == 0 {
+        return None;
+    }
+    if header.filed.is_none() {
+        header.filed = appellate_date;
+    }
+    Some(header)
+}
+
+/// `07/14/21` → `2021-07-14`; unparseable dates are kept as printed.
+pub fn iso_date(s: &str) -> String {
+    let parts: Vec<&str> = s.split('/').collect();
+    if let [m, d, y] = parts[..] {
+        if let (Ok(m), Ok(d), Ok(y)) = (m.parse::<u32>(), d.parse::<u32>(), y.parse::<u32>()) {
+            let y = match y {
+                0..=69 => 2000 + y,
+                70..=99 => 1900 + y,
+                _ => y,
+            };
+            if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                return format!("{y:04}-{m:02}-{d:02}");
+            }
+        }
+    }
+    s.to_owned()
+}
+
+/// Remove ECF header lines from a page (used to judge whether a page has real text).
+pub fn strip_header_lines(page: &str) -> String {
+    let (body, _) = split_headers(page);
+    body
+}
+
+/// Split a page into body text and the ECF headers found on it. Extractors often break
+/// a header over several lines ("Case: 20-1507", "Document: 00117684624", "Page: 1"),
+/// so runs of up to eight consecutive lines near the top and bottom are re-joined and
+/// tried as one header.
+pub fn split_headers(page: &str) -> (String, Vec<EcfHeader>) {
+    let lines: Vec<&str> = page.lines().collect();
+    let mut drop = vec![false; lines.len()];
+    let mut headers = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].trim().is_empty() || !START.is_match(lines[i]) {
+            i += 1;
+            continue;
+        }
+        let mut best = None;
+        let mut joined = String::new();
+        let mut j = i;
+        let mut taken = 0;
+        while j < lines.len() && taken < 8 {
+            let l = lines[j].trim();
+            j += 1;
+            if l.is_empty() {
+                continue;
+            }
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(l);
+            taken += 1;
+            if let Some(h) = parse_header_line(&joined) {
+                best = Some((j, h));
+            }
+        }
+        match best {
+            Some((end, h)) if h.document.is_some() || h.filed.is_some() => {
+                for d in drop.iter_mut().take(end).skip(i) {
+                    *d = true;
+                }
+                headers.push(h);
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    let body = lines
+        .iter()
+        .zip(&drop)
+        .filter(|(_, d)| !**d)
+        .map(|(l, _)| *l)
+        .collect::<Vec<_>>()
+        .join("\n");
+    (body, headers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn district_header() {
+        let h = parse_header_line("Case 4:21-cv-02632-DMR Document 25 Filed 07/14/21 Page 3 of 5")
+            .unwrap_or_default();
+        assert_eq!(h.case_number, "4:21-cv-02632-DMR");
+        assert_eq!(h.document.as_deref(), Some("25"));
+        assert_eq!(h.filed.as_deref(), Some("2021-07-14"));
+    }
+
+    #[test]
+    fn appellate_header() {
+        let h = parse_header_line("Case: 20-16276, 08/05/2020, ID: 11779012, DktEntry: 19-1, Page 1 of 15")
+            .unwrap_or_default();
+        assert_eq!(h.case_number, "20-16276");
+        assert_eq!(h.document.as_deref(), Some("19-1"));
+        assert_eq!(h.filed.as_deref(), Some("2020-08-05"));
+    }
+
+    #[test]
+    fn prose_is_not_a_header() {
+        assert!(parse_header_line("Case 1:12-cv-05708 was dismissed on the merits").is_none());
+        let (body, h) = split_headers("Case: 20-1507\nDocument: 00117684624\nPage: 1\nDate Filed: 12/15/2020\nBody text");
+        assert_eq!(body, "Body text");
+        assert_eq!(h.len(), 1);
+    }
+}

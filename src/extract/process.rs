@@ -1,0 +1,124 @@
+//! Running helper programs (pdftotext, pdftoppm, tesseract, the extraction worker) so
+//! that none of them can hang the indexer or eat the machine: a wall-clock limit that
+//! kills the whole process group, and an address-space limit set before exec.
+
+use std::io::Read;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::process::{Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+/// What a finished child left behind.
+pub struct Finished {
+    pub status: ExitStatus,
+    pub stdout: Vec<u8>,
+    pub stderr: Vec<u8>,
+}
+
+/// Why a child produced no result.
+#[derive(Debug)]
+pub enum RunError {
+    /// The program is not installed.
+    NotFound,
+    /// Could not start for another reason.
+    Spawn(std::io::Error),
+    /// Killed after the time limit.
+    TimedOut(Duration),
+}
+
+/// Run `cmd` to completion, capturing output, killing it (and its children) after
+/// `timeout`. `memory_limit_mb` of 0 means no limit.
+pub fn run_limited(
+    mut cmd: Command,
+    timeout: Duration,
+    memory_limit_mb: u64,
+) -> Result<Finished, RunError> {
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let limit_bytes = memory_limit_mb.saturating_mul(1024 * 1024);
+    // SAFETY: only async-signal-safe libc calls run between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            // Own process group, so a timeout kill also reaches grandchildren.
+            libc::setpgid(0, 0);
+            if limit_bytes > 0 {
+                let lim = libc::rlimit {
+                    rlim_cur: limit_bytes as libc::rlim_t,
+                    rlim_max: limit_bytes as libc::rlim_t,
+                };
+                libc::setrlimit(libc::RLIMIT_AS, &lim);
+            }
+            Ok(())
+        });
+    }
+    let mut child = match cmd.spawn() {
+        Ok(c) => c,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(RunError::NotFound),
+        Err(e) => return Err(RunError::Spawn(e)),
+    };
+    let pid = child.id() as libc::pid_t;
+    let out_reader = child.stdout.take().map(|mut s| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = s.read_to_end(&mut buf);
+            buf
+        })
+    });
+    let err_reader = child.stderr.take().map(|mut s| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            // Keep stderr bounded: a chatty crashing child must not fill memory.
+            let _ = s.by_ref().take(64 * 1024).read_to_end(&mut buf);
+            let _ = std::io::copy(&mut s, &mut std::io::sink());
+            buf
+        })
+    });
+    let deadline = Instant::now() + timeout;
+    let mut sleep = Duration::from_millis(2);
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) => {}
+            Err(_) => break None,
+        }
+        if Instant::now() >= deadline {
+            // SAFETY: plain kill(2) on the group we created in pre_exec.
+            unsafe {
+                libc::kill(-pid, libc::SIGKILL);
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+            join(out_reader);
+            join(err_reader);
+            return Err(RunError::TimedOut(timeout));
+        }
+        std::thread::sleep(sleep);
+        sleep = (sleep * 2).min(Duration::from_millis(50));
+    };
+    let status = match status {
+        Some(s) => s,
+        None => match child.wait() {
+            Ok(s) => s,
+            Err(e) => return Err(RunError::Spawn(e)),
+        },
+    };
+    // Grandchildren that outlive the child would keep the pipes open.
+    // SAFETY: as above.
+    unsafe {
+        libc::kill(-pid, libc::SIGKILL);
+    }
+    Ok(Finished {
+        status,
+        stdout: join(out_reader),
+        stderr: join(err_reader),
+    })
+}
+
+fn join(handle: Option<std::thread::JoinHandle<Vec<u8>>>) -> Vec<u8> {
+    handle.and_then(|h| h.join().ok()).unwrap_or_default()
+}
+
+/// A human description of how a child ended when it did not exit normally.
+pub fn describe_signal(status: &ExitStatus) -> Option<i32> {
+    status.signal()
+}
