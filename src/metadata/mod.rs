@@ -1,6 +1,7 @@
 //! Case metadata read from a filing's own text: caption, docket numbers, court,
 //! parties, judge, date, document type, docket-entry references and citations.
 
+pub mod court;
 pub mod docket;
 
 use serde::{Deserialize, Serialize};
