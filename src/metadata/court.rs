@@ -1,12 +1,449 @@
-//! Courts: stable short ids and full names.
+//! Which court a filing comes from: a table of courts (stable short id, full name, the
+//! ways filings print the name) and a finder that reads the head of a filing.
+//!
+//! The head of a filing names its own court before it cites any other, so the earliest
+//! full-name match wins; abbreviations like `N.D. Cal.` mostly occur in citations and
+//! are only used when no full name is printed.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
 
 use super::Court;
 
-/// Resolve what a person types (`cand`, `N.D. Cal.`, `Northern District of California`).
-pub fn lookup(s: &str) -> Option<Court> {
-    let id = s.trim().to_lowercase();
-    (!id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric())).then(|| Court {
-        name: id.clone(),
-        id,
+/// States with federal districts, as (id prefix, name, abbreviation as in `N.D. Cal.`,
+/// districts: `""` for a single district or the directions it is split into).
+const STATES: &[(&str, &str, &str, &[&str])] = &[
+    ("al", "Alabama", "Ala", &["n", "m", "s"]),
+    ("ak", "Alaska", "Alaska", &[""]),
+    ("az", "Arizona", "Ariz", &[""]),
+    ("ar", "Arkansas", "Ark", &["e", "w"]),
+    ("ca", "California", "Cal", &["n", "c", "e", "s"]),
+    ("co", "Colorado", "Colo", &[""]),
+    ("ct", "Connecticut", "Conn", &[""]),
+    ("de", "Delaware", "Del", &[""]),
+    ("fl", "Florida", "Fla", &["n", "m", "s"]),
+    ("ga", "Georgia", "Ga", &["n", "m", "s"]),
+    ("hi", "Hawaii", "Haw", &[""]),
+    ("id", "Idaho", "Idaho", &[""]),
+    ("il", "Illinois", "Ill", &["n", "c", "s"]),
+    ("in", "Indiana", "Ind", &["n", "s"]),
+    ("ia", "Iowa", "Iowa", &["n", "s"]),
+    ("ks", "Kansas", "Kan", &[""]),
+    ("ky", "Kentucky", "Ky", &["e", "w"]),
+    ("la", "Louisiana", "La", &["e", "m", "w"]),
+    ("me", "Maine", "Me", &[""]),
+    ("md", "Maryland", "Md", &[""]),
+    ("ma", "Massachusetts", "Mass", &[""]),
+    ("mi", "Michigan", "Mich", &["e", "w"]),
+    ("mn", "Minnesota", "Minn", &[""]),
+    ("ms", "Mississippi", "Miss", &["n", "s"]),
+    ("mo", "Missouri", "Mo", &["e", "w"]),
+    ("mt", "Montana", "Mont", &[""]),
+    ("ne", "Nebraska", "Neb", &[""]),
+    ("nv", "Nevada", "Nev", &[""]),
+    ("nh", "New Hampshire", "N\\.H", &[""]),
+    ("nj", "New Jersey", "N\\.J", &[""]),
+    ("nm", "New Mexico", "N\\.M", &[""]),
+    ("ny", "New York", "N\\.Y", &["n", "e", "s", "w"]),
+    ("nc", "North Carolina", "N\\.C", &["e", "m", "w"]),
+    ("nd", "North Dakota", "N\\.D", &[""]),
+    ("oh", "Ohio", "Ohio", &["n", "s"]),
+    ("ok", "Oklahoma", "Okla", &["n", "e", "w"]),
+    ("or", "Oregon", "Or", &[""]),
+    ("pa", "Pennsylvania", "Pa", &["e", "m", "w"]),
+    ("ri", "Rhode Island", "R\\.I", &[""]),
+    ("sc", "South Carolina", "S\\.C", &[""]),
+    ("sd", "South Dakota", "S\\.D", &[""]),
+    ("tn", "Tennessee", "Tenn", &["e", "m", "w"]),
+    ("tx", "Texas", "Tex", &["n", "e", "s", "w"]),
+    ("ut", "Utah", "Utah", &[""]),
+    ("vt", "Vermont", "Vt", &[""]),
+    ("va", "Virginia", "Va", &["e", "w"]),
+    ("wa", "Washington", "Wash", &["e", "w"]),
+    ("wv", "West Virginia", "W\\. ?Va", &["n", "s"]),
+    ("wi", "Wisconsin", "Wis", &["e", "w"]),
+    ("wy", "Wyoming", "Wyo", &[""]),
+    ("dc", "District of Columbia", "D\\.D\\.C", &[""]),
+];
+
+fn direction_word(d: &str) -> &'static str {
+    match d {
+        "n" => "Northern",
+        "s" => "Southern",
+        "e" => "Eastern",
+        "w" => "Western",
+        "c" => "Central",
+        "m" => "Middle",
+        _ => "",
+    }
+}
+
+const CIRCUITS: &[(&str, &str, &str)] = &[
+    ("ca1", "First", "1st"),
+    ("ca2", "Second", "2d"),
+    ("ca3", "Third", "3d"),
+    ("ca4", "Fourth", "4th"),
+    ("ca5", "Fifth", "5th"),
+    ("ca6", "Sixth", "6th"),
+    ("ca7", "Seventh", "7th"),
+    ("ca8", "Eighth", "8th"),
+    ("ca9", "Ninth", "9th"),
+    ("ca10", "Tenth", "10th"),
+    ("ca11", "Eleventh", "11th"),
+];
+
+/// State and special courts: (id, full name, pattern). Patterns are matched
+/// case-insensitively with any whitespace between words.
+const OTHER: &[(&str, &str, &str)] = &[
+    (
+        "scotus",
+        "Supreme Court of the United States",
+        r"supreme court of the united states|united states supreme court",
+    ),
+    (
+        "cadc",
+        "United States Court of Appeals for the District of Columbia Circuit",
+        r"court of appeals,? for (?:the )?district of columbia circuit|d\.c\. circuit",
+    ),
+    (
+        "cafc",
+        "United States Court of Appeals for the Federal Circuit",
+        r"court of appeals,? for the federal circuit",
+    ),
+    (
+        "bap9",
+        "Bankruptcy Appellate Panel for the Ninth Circuit",
+        r"bankruptcy appellate panel (?:for|of) the ninth circuit",
+    ),
+    ("tax", "United States Tax Court", r"united states tax court"),
+    (
+        "moctapp",
+        "Missouri Court of Appeals",
+        r"missouri court of appeals",
+    ),
+    (
+        "nc",
+        "Supreme Court of North Carolina",
+        r"supreme court of north carolina",
+    ),
+    (
+        "connappct",
+        "Appellate Court of Connecticut",
+        r"appellate court of connecticut|connecticut appellate court",
+    ),
+    (
+        "dc",
+        "District of Columbia Court of Appeals",
+        r"district of columbia court of appeals",
+    ),
+    (
+        "pa",
+        "Supreme Court of Pennsylvania",
+        r"supreme court of pennsylvania",
+    ),
+    (
+        "njsuperctappdiv",
+        "Superior Court of New Jersey, Appellate Division",
+        r"superior court of new jersey,? appellate division",
+    ),
+    (
+        "calctapp",
+        "California Court of Appeal",
+        r"court of appeal,? [^\n]{0,60}california|california court of appeal",
+    ),
+    (
+        "nyappdiv",
+        "New York Supreme Court, Appellate Division",
+        r"appellate division,? (?:first|second|third|fourth) (?:judicial )?department",
+    ),
+    (
+        "ny",
+        "New York Court of Appeals",
+        r"court of appeals of (?:the state of )?new york|new york court of appeals",
+    ),
+    (
+        "mass",
+        "Supreme Judicial Court of Massachusetts",
+        r"supreme judicial court of massachusetts",
+    ),
+    (
+        "mich",
+        "Michigan Supreme Court",
+        r"supreme court of michigan|michigan supreme court",
+    ),
+    (
+        "wisctapp",
+        "Court of Appeals of Wisconsin",
+        r"court of appeals of wisconsin|wisconsin court of appeals",
+    ),
+    (
+        "hawapp",
+        "Intermediate Court of Appeals of Hawaii",
+        r"intermediate court of appeals of hawai.?i",
+    ),
+    (
+        "vactapp",
+        "Court of Appeals of Virginia",
+        r"court of appeals of virginia",
+    ),
+    (
+        "gactapp",
+        "Court of Appeals of Georgia",
+        r"court of appeals of georgia",
+    ),
+    (
+        "wva",
+        "Supreme Court of Appeals of West Virginia",
+        r"supreme court of appeals of west virginia",
+    ),
+    (
+        "texapp",
+        "Texas Court of Appeals",
+        r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|\d{1,2}(?:st|nd|rd|th)) (?:district )?court of appeals(?: of texas|[^\n]{0,40}\btexas)|texas judicial\s+branch",
+    ),
+    (
+        "alaska",
+        "Alaska Supreme Court",
+        r"supreme court of (?:the state of )?alaska|alaska appellate courts",
+    ),
+];
+
+struct Entry {
+    id: String,
+    name: String,
+    full: Regex,
+    short: Option<Regex>,
+}
+
+fn words(p: &str) -> String {
+    p.split(' ').collect::<Vec<_>>().join(r"\s+")
+}
+
+static TABLE: Lazy<Vec<Entry>> = Lazy::new(|| {
+    let mut t = Vec::new();
+    for (id, ord, abbr) in CIRCUITS {
+        t.push(Entry {
+            id: (*id).into(),
+            name: format!("United States Court of Appeals for the {ord} Circuit"),
+            full: Regex::new(&format!(
+                r"(?i)court\s+of\s+appeals?,?\s+(?:for\s+)?(?:the\s+)?{}\s+circuit|{}\s+circuit\s+court\s+of\s+appeals|court\s+of\s+appeals\W{{1,40}}{}\s+circuit",
+                ord, ord, ord
+            ))
+            .unwrap(),
+            short: Some(Regex::new(&format!(r"\({}\s+Cir\.", abbr)).unwrap()),
+        });
+    }
+    for (id, name, pat) in OTHER {
+        t.push(Entry {
+            id: (*id).into(),
+            name: (*name).into(),
+            full: Regex::new(&format!("(?i){}", words(pat))).unwrap(),
+            short: None,
+        });
+    }
+    for (st, state, abbr, dirs) in STATES {
+        for d in dirs.iter() {
+            let (id, name, full, short) = if d.is_empty() {
+                (
+                    format!("{st}d"),
+                    format!("United States District Court for the District of {state}"),
+                    if *st == "dc" {
+                        r"(?i)district\s+court\s+for\s+the\s+district\s+of\s+columbia".to_string()
+                    } else {
+                        format!(r"(?i)\bdistrict\s+of\s+{}\b", words(state))
+                    },
+                    format!(r"\bD\.\s?{abbr}\.?[\s,)]"),
+                )
+            } else {
+                let dw = direction_word(d);
+                (
+                    format!("{st}{d}d"),
+                    format!("United States District Court for the {dw} District of {state}"),
+                    format!(
+                        r"(?i){dw}\s+district\s+of\s+{s}\b|\b{s}\s+{dw}\s+district\b",
+                        s = words(state)
+                    ),
+                    format!(r"\b{}\.\s?D\.\s?{abbr}\.?[\s,)]", d.to_uppercase()),
+                )
+            };
+            t.push(Entry {
+                id,
+                name,
+                full: Regex::new(&full).unwrap(),
+                short: Regex::new(&short).ok(),
+            });
+        }
+    }
+    t
+});
+
+/// "Bankruptcy Court" shortly before a district name makes it the bankruptcy court.
+static BANKRUPTCY: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)bankruptcy\s+(?:court|petition)").unwrap());
+
+/// The opinion's own U.S. Reports citation heading the text (`138 U.S. 109`).
+static US_REPORTS_HEAD: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\s*\d{1,3}\s+U\.\s?S\.\s+\d{1,4}\s*$").unwrap());
+
+/// All courts in the table, for callers that list or validate ids.
+pub fn all() -> Vec<Court> {
+    TABLE
+        .iter()
+        .map(|e| Court {
+            id: e.id.clone(),
+            name: e.name.clone(),
+        })
+        .collect()
+}
+
+/// Look a court up by id.
+pub fn by_id(id: &str) -> Option<Court> {
+    TABLE.iter().find(|e| e.id == id).map(|e| Court {
+        id: e.id.clone(),
+        name: e.name.clone(),
     })
+}
+
+fn bankruptcy_id(district_id: &str) -> Option<String> {
+    district_id
+        .strip_suffix('d')
+        .map(|s| format!("{s}b"))
+        .filter(|_| district_id.len() >= 3)
+}
+
+/// Find the court in the head of a filing.
+pub fn find_court(head: &str) -> Option<Court> {
+    let mut best: Option<(usize, usize, &Entry)> = None;
+    for e in TABLE.iter() {
+        if let Some(m) = e.full.find(head) {
+            let better = match best {
+                None => true,
+                Some((pos, len, _)) => m.start() < pos || (m.start() == pos && m.len() > len),
+            };
+            if better {
+                best = Some((m.start(), m.len(), e));
+            }
+        }
+    }
+    if let Some((pos, _, e)) = best {
+        // Bankruptcy courts print the district name right after "Bankruptcy Court".
+        let window_start = floor_char(head, pos.saturating_sub(80));
+        let before = &head[window_start..pos];
+        if e.id.ends_with('d') && e.id.len() <= 5 && BANKRUPTCY.is_match(before) {
+            if let Some(id) = bankruptcy_id(&e.id) {
+                let state_name = e
+                    .name
+                    .trim_start_matches("United States District Court for the ")
+                    .to_string();
+                return Some(Court {
+                    id,
+                    name: format!("United States Bankruptcy Court for the {state_name}"),
+                });
+            }
+        }
+        return Some(Court {
+            id: e.id.clone(),
+            name: e.name.clone(),
+        });
+    }
+    if head
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| US_REPORTS_HEAD.is_match(l))
+    {
+        return by_id("scotus");
+    }
+    let mut best_short: Option<(usize, &Entry)> = None;
+    for e in TABLE.iter() {
+        if let Some(m) = e.short.as_ref().and_then(|r| r.find(head)) {
+            if best_short.is_none_or(|(p, _)| m.start() < p) {
+                best_short = Some((m.start(), e));
+            }
+        }
+    }
+    best_short.map(|(_, e)| Court {
+        id: e.id.clone(),
+        name: e.name.clone(),
+    })
+}
+
+/// Largest char boundary at or below `i`.
+pub(crate) fn floor_char(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(s: &str) -> String {
+        find_court(s).map(|c| c.id).unwrap_or_default()
+    }
+
+    #[test]
+    fn district_forms() {
+        assert_eq!(
+            id("UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\nOAKLAND DIVISION"),
+            "cand"
+        );
+        assert_eq!(
+            id("UNITED STATES DISTRICT COURT SOUTHERN DISTRICT OF CALIFORNIA\nApr 7, 2021"),
+            "casd"
+        );
+        assert_eq!(
+            id("U.S. District Court\nCalifornia Northern District (San Francisco)"),
+            "cand"
+        );
+        assert_eq!(
+            id("U.S. District Court\nDistrict of Alaska (Anchorage)"),
+            "akd"
+        );
+        assert_eq!(id("see Doe v. Roe, 1 F. Supp. 2 (N.D. Cal. 2001)"), "cand");
+        assert_eq!(
+            id("IN THE UNITED STATES DISTRICT COURT FOR THE\nMIDDLE DISTRICT OF NORTH CAROLINA"),
+            "ncmd"
+        );
+    }
+
+    #[test]
+    fn appellate_and_state() {
+        assert_eq!(
+            id("United States Court of Appeals\nFor the First Circuit\nNo. 20-1507"),
+            "ca1"
+        );
+        assert_eq!(
+            id("IN THE UNITED STATES COURT OF APPEALS\nFOR THE NINTH CIRCUIT"),
+            "ca9"
+        );
+        assert_eq!(
+            id("UNITED STATES COURT OF APPEALS FOR THE FEDERAL CIRCUIT"),
+            "cafc"
+        );
+        assert_eq!(id("District of Columbia Court of Appeals."), "dc");
+        assert_eq!(
+            id("Court of Appeal, Second District, Division 1, California."),
+            "calctapp"
+        );
+        assert_eq!(id(" 138 U.S. 109\n\n138 U.S. 109\n"), "scotus");
+        assert_eq!(
+            id("United States Bankruptcy Court for the:\nNORTHERN DISTRICT OF GEORGIA"),
+            "ganb"
+        );
+    }
+}
+
+/// Resolve what a person types for a court: an id (`cand`), an abbreviation
+/// (`N.D. Cal.`) or a full name (`Northern District of California`).
+pub fn lookup(typed: &str) -> Option<Court> {
+    let t = typed.trim();
+    if t.is_empty() {
+        return None;
+    }
+    by_id(&t.to_lowercase()).or_else(|| find_court(t))
 }

@@ -1,8 +1,15 @@
 //! Case metadata read from a filing's own text: caption, docket numbers, court,
 //! parties, judge, date, document type, docket-entry references and citations.
 
+pub mod caption;
+pub mod citations;
 pub mod court;
+pub mod date;
 pub mod docket;
+pub mod doctype;
+pub mod judge;
+pub mod names;
+pub mod references;
 
 use serde::{Deserialize, Serialize};
 
@@ -37,10 +44,102 @@ pub struct Metadata {
     pub docket_entries: Vec<String>,
     /// Citations as printed, whitespace-normalised (`384 U.S. 364`).
     pub citations: Vec<String>,
+    /// The caption says "et al." (more parties than named).
+    pub et_al: bool,
 }
+
+/// How much of the start of a filing holds its caption, court, judge and title.
+const HEAD_BYTES: usize = 8 * 1024;
+/// How much of the end holds the signature block (date signed, judge).
+const TAIL_BYTES: usize = 3 * 1024;
 
 /// Read metadata from cleaned text.
 pub fn extract(text: &CleanText) -> Metadata {
-    let _ = text;
-    Metadata::default()
+    extract_with_hint(text, None)
+}
+
+/// Read metadata from cleaned text, with the HTML `<title>` when the filing was a web
+/// page (case-law sites put the case name there).
+pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata {
+    let head = head_text(&text.pages);
+    let tail = tail_text(&text.pages);
+    let mut md = Metadata::default();
+
+    if let Some(ecf) = &text.ecf {
+        if let Some(d) = docket::normalize(&ecf.case_number) {
+            md.dockets.push(d);
+        }
+    }
+    for d in docket::find_dockets(&head) {
+        if !md.dockets.iter().any(|o| o.canonical == d.canonical) {
+            md.dockets.push(d);
+        }
+    }
+    md.court = court::find_court(&head);
+
+    let cap = caption::find_caption(&head)
+        .or_else(|| html_title.and_then(|t| caption::find_caption(&t.replace(" - ", "\n"))));
+    if let Some(c) = cap {
+        md.case_name = c.case_name();
+        md.plaintiffs = c.plaintiffs;
+        md.defendants = c.defendants;
+        md.et_al = c.et_al;
+    }
+    md.judge = judge::find_judge(&head, &tail);
+
+    if let Some(filed) = text.ecf.as_ref().and_then(|e| e.filed.clone()) {
+        md.date = Some(filed);
+        md.date_kind = Some("filed".into());
+    } else if let Some((d, k)) = date::find_date(&head, &tail) {
+        md.date = Some(d);
+        md.date_kind = Some(k);
+    }
+    let (kind, title) = doctype::find_doc_type(&head);
+    md.doc_type = kind;
+    md.title = title;
+
+    let all = text.pages.join("\n");
+    md.docket_entries = references::find_entries(&all);
+    md.citations = citations::find_citations(&all);
+    md
+}
+
+/// The first ~8 KB of the first two pages, with markdown emphasis and bare
+/// pleading-paper line numbers dropped in case cleaning left them.
+fn head_text(pages: &[String]) -> String {
+    let mut s = String::new();
+    for p in pages.iter().take(2) {
+        s.push_str(p);
+        s.push('\n');
+        if s.len() >= HEAD_BYTES {
+            break;
+        }
+    }
+    let cut = court::floor_char(&s, HEAD_BYTES);
+    s.truncate(cut);
+    tidy(&s)
+}
+
+fn tail_text(pages: &[String]) -> String {
+    let Some(last) = pages.iter().rev().find(|p| !p.trim().is_empty()) else {
+        return String::new();
+    };
+    let start = court::floor_char(last, last.len().saturating_sub(TAIL_BYTES));
+    let start = (start..=last.len())
+        .find(|i| last.is_char_boundary(*i))
+        .unwrap_or(last.len());
+    tidy(&last[start..])
+}
+
+fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for line in s.lines() {
+        let t = line.trim();
+        if !t.is_empty() && t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        out.push_str(&line.replace("**", ""));
+        out.push('\n');
+    }
+    out
 }

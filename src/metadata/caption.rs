@@ -1,0 +1,487 @@
+//! The caption: who sues whom, and the short case name built from it.
+//!
+//! Captions come in three shapes: a pleading-paper block (parties, role word, `v.`,
+//! parties, role word), a one-line caption (`X, Plaintiffs, v. Y, Defendants.`) as
+//! case-law sites and minute orders print it, and a title line (`Title X v. Y`,
+//! `Case title: USA v. Doe`, `Re: X v. Y`). The side left of `v.` is reported as
+//! plaintiffs and the right as defendants whatever the role words say, because that is
+//! how a reader (and the gold data) understands a caption.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::names::{is_all_caps, proper_case};
+
+/// Parties found in a caption.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Caption {
+    pub plaintiffs: Vec<String>,
+    pub defendants: Vec<String>,
+    /// The caption says "et al." on either side.
+    pub et_al: bool,
+    /// `In re X` matters have no sides; the subject is kept here.
+    pub in_re: Option<String>,
+}
+
+impl Caption {
+    /// Short case name: first plaintiff v. first defendant, persons by surname.
+    pub fn case_name(&self) -> Option<String> {
+        if let Some(s) = &self.in_re {
+            return Some(format!("In re {s}"));
+        }
+        let p = self.plaintiffs.first()?;
+        let d = self.defendants.first()?;
+        Some(format!("{} v. {}", short_party(p), short_party(d)))
+    }
+}
+
+/// A line that is only the `v.` between the sides.
+static V_LINE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*(?:v|vs|versus)\.?\s*$").unwrap());
+
+/// A role word list, as printed after a side: `Plaintiffs,`, `Plaintiff, Appellant,`,
+/// `Plaintiffs-Appellants/Cross-Respondents,`, `Real Party in Interest.`
+const ROLE: &str = r"(?:plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|counter-?\s?(?:claimants?|defendants?|plaintiffs?)|cross-?\s?(?:appellants?|appellees?|respondents?|petitioners?)|real\s+part(?:y|ies)\s+in\s+interest|intervenors?|creditors?|movants?|claimants?|debtors?|libellants?|relators?|in\s+error)";
+
+static ROLE_RUN: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|,|\s)\s*(?:the\s+)?{ROLE}(?:\s*(?:[-/,—–]|and)\s*{ROLE})*\s*(?:[.,;:]|$)"
+    ))
+    .unwrap()
+});
+
+/// The one-line caption: `X, Plaintiffs, v. Y, Defendants.`
+static ONE_LINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(.{{3,600}}?),?\s+{ROLE}(?:\s*[-/,—–]\s*{ROLE})*\s*,?\s+(?:v|vs|versus)\.?\s+(.{{3,900}}?),?\s+{ROLE}(?:\s*[-/,—–]\s*{ROLE})*\.?\s*$"
+    ))
+    .unwrap()
+});
+
+/// A title line naming the case: `Title X v. Y`, `Case title: X v. Y`, `RE: X v. Y`,
+/// `Short Title: X v. Y`, or a bare `X v. Y` line.
+static TITLE_LINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:case\s+)?title:?|short\s+title:|re:|full\s+case\s+caption:)?\s*(.{2,200}?)\s+(?:v|vs)\.?\s+(.{2,200}?)\s*$")
+        .unwrap()
+});
+
+static IN_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^\s*in\s+re:?\s+(.{2,200}?)[,.]?\s*$").unwrap());
+
+/// Lines that end a caption block when walking away from the `v.`.
+static STOP_LINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\bcourt\b|\bdistrict\s+of\b|\bcircuit\b|\bdivision\b|\bcase\s+no|^\s*no\.|^\s*nos\.|\bdocket\b|^_{3,}|^-{3,}|\bdocument\b.*\bfiled\b|^\s*(?:order|opinion|memorandum|motion|notice|brief|complaint|judgment)\b|\bappeal\s+from\b|\bfiled\b|\bdecided\b|\bargued\b|\bsubmitted\b|^\s*present:|\bproceedings\b|published by|\bslip op\b|\bjudge\b")
+        .unwrap()
+});
+
+/// Official titles that precede an official's capacity and are not parties.
+static TITLE_PIECE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:the\s+)?(?:(?:acting|interim|former|deputy|assistant|executive|senior|chief)\s+)*(?:secretary|governor|director|commissioner|administrator|attorney\s+general|chief|warden|sheriff|chancellor|chairperson|chairman|chair|president|mayor|superintendent|branch\s+head|head|officer|agent|judge|treasurer|comptroller|auditor)\b")
+        .unwrap()
+});
+
+/// Descriptive pieces that are not parties: capacities, "an infant by...", corporate
+/// domicile.
+static DESCRIPTOR: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:individually|in\s+(?:his|her|their|its)\b|official\s+capacity|on\s+behalf|as\s+|an?\s+|by\s+|for\s+|the\s+estate|surviving|deceased|doing\s+business|d/b/a|dba\b|aka\b|a/k/a|f/k/a|fka\b|et\s+al|et\s+ux|and\s+others|on\s+(?:his|her)|who\s|minor|through\s|next\s+friend|personally|\(|successor|substituted)")
+        .unwrap()
+});
+
+/// Comma pieces that belong to the previous name: corporate and personal suffixes.
+static SUFFIX_PIECE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:inc\.?|llc\.?|l\.l\.c\.|ltd\.?|co\.?|corp\.?|p\.c\.|p\.a\.|n\.a\.|l\.p\.|llp|pllc|s\.c\.|m\.d\.|jr\.?|sr\.?|ii|iii|iv|esq\.?|crna|ex\s+rel\..*|s\.a\.|a\.g\.|gmbh|plc)$")
+        .unwrap()
+});
+
+static ET_AL: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i),?\s*\bet\s+al\b\.?,?").unwrap());
+
+/// Column junk from side-by-side captions: `)`, `]`, `§` separators and what follows.
+fn left_column(line: &str) -> &str {
+    for sep in [" )", " ]", " §", ")", "]"] {
+        if let Some(i) = line.find(sep) {
+            // A closing paren that closes an opening one in the name is not a separator.
+            let before = &line[..i];
+            if sep.ends_with(')') && before.contains('(') {
+                continue;
+            }
+            return before;
+        }
+    }
+    line
+}
+
+fn clean_line(line: &str) -> String {
+    let l = left_column(line).replace(['*', '\u{2020}'], "");
+    l.trim().trim_start_matches("_").trim().to_string()
+}
+
+/// Parse the caption from the head of a filing.
+pub fn find_caption(head: &str) -> Option<Caption> {
+    let lines: Vec<String> = head.lines().take(400).map(clean_line).collect();
+    if let Some(c) = block_caption(&lines) {
+        return Some(c);
+    }
+    for l in &lines {
+        if let Some(c) = ONE_LINE.captures(l) {
+            let (p, d) = (c.get(1)?.as_str(), c.get(2)?.as_str());
+            let mut cap = Caption::default();
+            fill_side(p, &mut cap.plaintiffs, &mut cap.et_al);
+            fill_side(d, &mut cap.defendants, &mut cap.et_al);
+            if !cap.plaintiffs.is_empty() && !cap.defendants.is_empty() {
+                return Some(cap);
+            }
+        }
+    }
+    for l in lines.iter().take(80) {
+        if let Some(c) = IN_RE.captures(l) {
+            let subject = strip_et_al(c.get(1)?.as_str());
+            if !subject.is_empty() && subject.len() < 150 {
+                return Some(Caption {
+                    in_re: Some(proper_case(&subject)),
+                    ..Caption::default()
+                });
+            }
+        }
+    }
+    title_line_caption(&lines)
+}
+
+fn title_line_caption(lines: &[String]) -> Option<Caption> {
+    for l in lines.iter().take(80) {
+        if l.len() > 250 || l.contains("Slip Op") {
+            continue;
+        }
+        let Some(c) = TITLE_LINE.captures(l) else {
+            continue;
+        };
+        let (p, d) = (c.get(1)?.as_str(), c.get(2)?.as_str());
+        // Prose sentences also contain " v. " (citations); a title line is short and
+        // starts with a capital.
+        if !p
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit())
+        {
+            continue;
+        }
+        if p.split_whitespace().count() > 14 || d.split_whitespace().count() > 14 {
+            continue;
+        }
+        if d.contains(" U.S. ")
+            || d.contains(" F.")
+            || d.chars().any(|ch| ch == '(') && d.contains(')') && d.contains("Cir")
+        {
+            continue;
+        }
+        let mut cap = Caption::default();
+        fill_side(p, &mut cap.plaintiffs, &mut cap.et_al);
+        fill_side(d, &mut cap.defendants, &mut cap.et_al);
+        if !cap.plaintiffs.is_empty() && !cap.defendants.is_empty() {
+            return Some(cap);
+        }
+    }
+    None
+}
+
+/// Pleading-paper and head-matter captions with `v.` on its own line.
+fn block_caption(lines: &[String]) -> Option<Caption> {
+    let vi = lines.iter().take(300).position(|l| V_LINE.is_match(l))?;
+    let mut left: Vec<&str> = Vec::new();
+    let mut i = vi;
+    while i > 0 && left.len() < 16 {
+        i -= 1;
+        let l = lines[i].as_str();
+        if l.is_empty() {
+            continue;
+        }
+        if STOP_LINE.is_match(l) && !ROLE_RUN.is_match(l) {
+            break;
+        }
+        left.push(l);
+    }
+    left.reverse();
+    let mut right: Vec<&str> = Vec::new();
+    for l in lines.iter().skip(vi + 1).take(24) {
+        let l = l.as_str();
+        if l.is_empty() {
+            continue;
+        }
+        if V_LINE.is_match(l) {
+            break;
+        }
+        if STOP_LINE.is_match(l) && !ROLE_RUN.is_match(l) {
+            break;
+        }
+        right.push(l);
+        if ends_with_role(l) && !l.trim_end().ends_with(',') {
+            break;
+        }
+        if right.len() >= 16 {
+            break;
+        }
+    }
+    let ltxt = left.join(" ");
+    let rtxt = right.join(" ");
+    let mut cap = Caption::default();
+    fill_side(&ltxt, &mut cap.plaintiffs, &mut cap.et_al);
+    fill_side(&rtxt, &mut cap.defendants, &mut cap.et_al);
+    if cap.plaintiffs.is_empty() || cap.defendants.is_empty() {
+        return None;
+    }
+    Some(cap)
+}
+
+fn ends_with_role(l: &str) -> bool {
+    static END_ROLE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(&format!(
+            r"(?i)\b{ROLE}(?:\s*[-/,—–]\s*{ROLE})*\s*[.,;:]?\s*$"
+        ))
+        .unwrap()
+    });
+    END_ROLE.is_match(l)
+}
+
+fn strip_et_al(s: &str) -> String {
+    ET_AL
+        .replace_all(s, "")
+        .trim()
+        .trim_end_matches([',', ';'])
+        .trim()
+        .to_string()
+}
+
+/// Split one side of a caption into party names.
+fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
+    let mut t = text.replace(['\u{2014}', '\u{2013}'], "-");
+    if ET_AL.is_match(&t) {
+        *et_al = true;
+    }
+    // Role words separate parties (`X, Plaintiffs, Y, Creditor`): turn them into `;`.
+    t = ROLE_RUN.replace_all(&t, ";").into_owned();
+    t = ET_AL.replace_all(&t, ",").into_owned();
+    let mut pieces: Vec<String> = Vec::new();
+    for semi in t.split(';') {
+        let semi = semi.trim();
+        if semi.is_empty() {
+            continue;
+        }
+        for (n, comma) in semi.split(", and ").enumerate() {
+            let _ = n;
+            for piece in comma.split(',') {
+                let piece = piece.trim();
+                if piece.is_empty() {
+                    continue;
+                }
+                if SUFFIX_PIECE.is_match(piece) {
+                    if let Some(prev) = pieces.last_mut() {
+                        prev.push_str(", ");
+                        prev.push_str(piece);
+                        continue;
+                    }
+                }
+                pieces.push(piece.to_string());
+            }
+            pieces.push("\u{0}".into());
+        }
+        pieces.push("\u{0}".into());
+    }
+    let mut skip_until_capacity = false;
+    for (i, piece) in pieces.iter().enumerate() {
+        if piece == "\u{0}" {
+            continue;
+        }
+        let p = piece
+            .trim_start_matches("and ")
+            .trim_start_matches("AND ")
+            .trim();
+        let p = p.trim_end_matches(['.', ',', ';', ':']).trim();
+        let p = p.trim_matches(|c: char| c == '"' || c == '\'' && false);
+        if p.is_empty() {
+            continue;
+        }
+        if DESCRIPTOR.is_match(p) {
+            skip_until_capacity = false;
+            continue;
+        }
+        if TITLE_PIECE.is_match(p) {
+            // A bare title ("Secretary") is followed by the office it heads, then the
+            // capacity; none of that is a party.
+            let bare = p.split_whitespace().count() <= 3 && !p.to_lowercase().contains(" of ");
+            let capacity_follows = pieces
+                .iter()
+                .skip(i + 1)
+                .filter(|x| *x != "\u{0}")
+                .take(2)
+                .any(|x| x.to_lowercase().contains("capacity"));
+            skip_until_capacity = bare && capacity_follows;
+            continue;
+        }
+        if skip_until_capacity {
+            continue;
+        }
+        if p.starts_with(|c: char| c.is_lowercase()) {
+            continue;
+        }
+        if p.len() > 160 || !p.chars().any(|c| c.is_alphabetic()) {
+            continue;
+        }
+        for name in split_persons(p) {
+            let name = proper_case(&name);
+            let name = name.trim_end_matches(['.', ',']).to_string();
+            let name = restore_abbrev_dot(piece, name);
+            if !name.is_empty() && !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+}
+
+/// Keep a trailing period that belongs to an abbreviation (`Inc.`, `Co.`, `U.S.`).
+fn restore_abbrev_dot(orig: &str, name: String) -> String {
+    let o = orig.trim_end_matches([',', ';']);
+    if o.ends_with('.') && !name.ends_with('.') {
+        let last = o.rsplit(' ').next().unwrap_or("");
+        let core = last.trim_end_matches('.');
+        if last.matches('.').count() > 1
+            || [
+                "inc", "co", "corp", "ltd", "jr", "sr", "bros", "assn", "ins", "llc",
+            ]
+            .contains(&core.to_lowercase().as_str())
+        {
+            return format!("{name}.");
+        }
+    }
+    name
+}
+
+/// Words that mark an organisation rather than a person.
+static ORG_WORD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:inc|llc|l\.l\.c|ltd|co|corp|corporation|company|companies|department|dept|university|union|center|centre|committee|law|project|state|states|county|city|town|village|board|association|bank|group|services?|commission|trust|insurance|office|agency|bureau|court|people|commonwealth|america|usa|u\.s|district|school|church|chapel|foundation|institute|council|society|partners|holdings|enterprises|industries|international|national|fund|hospital|system|systems|authority|republic|government|federal|administration|enforcement|protection|security|laboratories|technologies|electronics|products|america|health|life|mutual|management|properties|resources|estate|p\.a|p\.c|s\.c|l\.p|llp|pllc|the|of|and|for|&)\b")
+        .unwrap()
+});
+
+/// Whether a name reads as a person's name (two to five capitalised words, no
+/// organisation words).
+pub fn is_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 || words.len() > 5 {
+        return false;
+    }
+    if ORG_WORD.is_match(name) {
+        // "Jr." and "M.D." are fine, but they are not in ORG_WORD.
+        return false;
+    }
+    words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '\'' || c == '(')
+    })
+}
+
+/// `A and B` where both are persons is two parties; `Immigration and Customs
+/// Enforcement` is one.
+fn split_persons(p: &str) -> Vec<String> {
+    for sep in [" and ", " AND ", " & "] {
+        if let Some((a, b)) = p.split_once(sep) {
+            if is_person(a.trim()) && is_person(b.trim()) {
+                return vec![a.trim().to_string(), b.trim().to_string()];
+            }
+        }
+    }
+    vec![p.to_string()]
+}
+
+/// The short form of a party for a case name: a person's surname, an organisation's
+/// full name.
+pub fn short_party(name: &str) -> String {
+    let n = name.trim();
+    if !is_person(n) {
+        return name.trim().to_string();
+    }
+    let words: Vec<&str> = n
+        .split_whitespace()
+        .filter(|w| {
+            let l = w.trim_end_matches([',', '.']).to_lowercase();
+            !matches!(
+                l.as_str(),
+                "jr" | "sr" | "ii" | "iii" | "iv" | "m.d" | "esq"
+            )
+        })
+        .collect();
+    let Some(last) = words.last().map(|w| w.trim_end_matches(',')) else {
+        return n.to_string();
+    };
+    if words.len() >= 3 {
+        let prev = words[words.len() - 2];
+        if matches!(
+            prev.to_lowercase().as_str(),
+            "st." | "de" | "del" | "van" | "von" | "la" | "le" | "da" | "di" | "mc" | "o'"
+        ) {
+            let prev = prev.trim_end_matches(',');
+            return format!("{prev} {last}");
+        }
+    }
+    last.to_string()
+}
+
+/// Whether a string reads as a printed ALL-CAPS caption (used by callers that want
+/// to tell captions from prose).
+pub fn looks_like_caption_text(s: &str) -> bool {
+    is_all_caps(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_caption_with_official_title() {
+        let head = "AL OTRO LADO, INC. et al., Plaintiffs, v. ALEJANDRO MAYORKAS, Secretary, U.S. Department of Homeland Security, in his official capacity, et al., Defendants.\n";
+        let c = find_caption(head).unwrap();
+        assert_eq!(c.plaintiffs, ["Al Otro Lado, Inc."]);
+        assert_eq!(c.defendants, ["Alejandro Mayorkas"]);
+        assert!(c.et_al);
+        assert_eq!(c.case_name().unwrap(), "Al Otro Lado, Inc. v. Mayorkas");
+    }
+
+    #[test]
+    fn pleading_block() {
+        let head = "UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\nOAKLAND DIVISION\n\nAMERICAN CIVIL LIBERTIES UNION\nOF NORTHERN CALIFORNIA;\nMIJENTE SUPPORT COMMITTEE; JUST\nFUTURES LAW; and IMMIGRANT\nDEFENSE PROJECT,\n\nPlaintiffs,\n\nv.\n\nU.S. IMMIGRATION AND CUSTOMS\nENFORCEMENT, U.S. CUSTOMS AND\nBORDER PROTECTION; and U.S.\nDEPARTMENT OF HOMELAND\nSECURITY,\n\nDefendants.\n\nCase No. 4:21-cv-02632-DMR\n";
+        let c = find_caption(head).unwrap();
+        assert_eq!(
+            c.plaintiffs,
+            [
+                "American Civil Liberties Union of Northern California",
+                "Mijente Support Committee",
+                "Just Futures Law",
+                "Immigrant Defense Project"
+            ]
+        );
+        assert_eq!(
+            c.defendants,
+            [
+                "U.S. Immigration and Customs Enforcement",
+                "U.S. Customs and Border Protection",
+                "U.S. Department of Homeland Security"
+            ]
+        );
+    }
+
+    #[test]
+    fn title_line() {
+        let head = "Case No. CV 20-9893 JGB (SHKx) Date April 5, 2024\n\nTitle Immigrant Defenders Law Center, et al. v. Alejandro Mayorkas, et al.\n";
+        let c = find_caption(head).unwrap();
+        assert_eq!(
+            c.case_name().unwrap(),
+            "Immigrant Defenders Law Center v. Mayorkas"
+        );
+    }
+
+    #[test]
+    fn side_by_side_columns() {
+        let head = "In the Missouri Court of Appeals\nEastern District\nDIVISION THREE\nNICHOLE MARIE JAGELS, ) No. ED108783\n)\nAppellant, ) Appeal from the Circuit Court of\n) St. Charles County, Missouri\nvs. ) No. 1711-CC00064\n)\nSTATE OF MISSOURI, ) Honorable Deborah J. Alessi\n)\nRespondent. ) Filed: January 19, 2021\n";
+        let c = find_caption(head).unwrap();
+        assert_eq!(c.plaintiffs, ["Nichole Marie Jagels"]);
+        assert_eq!(c.defendants, ["State of Missouri"]);
+        assert_eq!(c.case_name().unwrap(), "Jagels v. State of Missouri");
+    }
+}

@@ -1,0 +1,151 @@
+//! The judge: the district judge in a caption or signature (`Hon. Donna M. Ryu`,
+//! `The Honorable JESUS G. BERNAL`, `Assigned to: Judge William Alsup`) or the author
+//! of an appellate opinion (`SELYA, Circuit Judge.`, `LAVINE, J.`), by surname when
+//! the opinion gives only the surname.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::names::proper_case;
+
+const NAME: &str = r"([A-Z][A-Za-z'\-]*\.?(?:[ \t]+(?:[A-Z][A-Za-z'\-]*\.?|de|van|von|la)){0,4})";
+
+/// Docket sheets: `Assigned to: Senior Judge Robert E. Coyle`.
+static ASSIGNED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?m)Assigned\s+to:[ \t]*(?:(?:Senior|Chief|District|Magistrate|Bankruptcy|U\.S\.)[ \t]+)*(?:Judge[ \t]+|Hon\.[ \t]*|Honorable[ \t]+)?{NAME}"
+    ))
+    .unwrap()
+});
+
+/// `Hon. Donna M. Ryu`, `The Honorable JESUS G. BERNAL, UNITED STATES DISTRICT JUDGE`.
+static HONORABLE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&format!(r"(?:\bHon\.|\bHONORABLE|\bHonorable)[ \t]+{NAME}")).unwrap());
+
+/// Opinion author lines: `SELYA, Circuit Judge.`, `LAVINE, J.`, `ROBERT P. FRANK, Judge.`,
+/// `Mr. Justice BREWER, ... delivered the opinion`, `JUSTICE SOTOMAYOR delivered`.
+static AUTHOR: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?m)^[ \t]*(?:¶[ \t]*1[ \t]+)?(?:Opinion\s+of\s+the\s+Court\s+by[ \t]+)?{NAME},?[ \t]+(?:Senior[ \t]+)?(?:J\.|C\.\s?J\.|P\.\s?J\.|J\.A\.D\.|Judge|Justice|Circuit\s+Judge|Chief\s+Judge|Associate\s+Judge|Presiding\s+Judge|District\s+Judge|Chief\s+Justice|Associate\s+Justice)[.:,]?(?:[ \t]|$)"
+    ))
+    .unwrap()
+});
+
+static JUSTICE_DELIVERED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?:Mr\.\s+)?(?:Chief\s+)?(?:JUSTICE|Justice)\s+([A-Z][A-Za-z'\-]+)(?:,[^\n]{0,60})?\s+delivered\s+the\s+opinion").unwrap()
+});
+
+/// `/s/ Name` followed by a judge's title on the next lines.
+static SIGNED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?m)^[ \t]*(?:/s/[ \t_]*\n?[ \t]*)?(?:Hon\.[ \t]+)?{NAME}[ \t]*,?[ \t]*\n\s*(?:UNITED STATES |United States |U\.S\. |SENIOR |Senior |CHIEF |Chief )*(?:DISTRICT|District|MAGISTRATE|Magistrate|BANKRUPTCY|Bankruptcy|CIRCUIT|Circuit)[ \t]+(?:JUDGE|Judge)"
+    ))
+    .unwrap()
+});
+
+/// `Signed by Judge William Alsup`.
+static SIGNED_BY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"Signed\s+by\s+(?:(?:Senior|Chief|District|Magistrate|Bankruptcy)\s+)*Judge\s+{NAME}"
+    ))
+    .unwrap()
+});
+
+/// Words that end a judge's name as matched (titles after it).
+fn trim_name(n: &str) -> String {
+    let stop = [
+        "UNITED",
+        "United",
+        "U.S.",
+        "District",
+        "DISTRICT",
+        "Magistrate",
+        "MAGISTRATE",
+        "Chief",
+        "Judge",
+        "JUDGE",
+        "Presiding",
+        "Senior",
+        "Circuit",
+    ];
+    let mut words: Vec<&str> = Vec::new();
+    for w in n.split_whitespace() {
+        if stop.contains(&w) {
+            break;
+        }
+        words.push(w);
+    }
+    let s = words.join(" ");
+    let s = s.trim_end_matches([',', ';']);
+    // A trailing period belongs to an initial only ("Jr." aside).
+    let s = if s.ends_with('.')
+        && !s.ends_with("Jr.")
+        && s.rsplit(' ').next().is_some_and(|w| w.len() > 2)
+    {
+        s.trim_end_matches('.')
+    } else {
+        s
+    };
+    proper_case(s)
+}
+
+fn plausible(n: &str) -> bool {
+    let bad = [
+        "The", "Court", "Per", "Curiam", "Before", "Present", "Opinion", "It", "So",
+    ];
+    !n.is_empty()
+        && n.len() <= 40
+        && !n.split_whitespace().any(|w| bad.contains(&w))
+        && n.chars().filter(|c| c.is_alphabetic()).count() >= 3
+}
+
+/// Find the judge in a filing's head (and signature at its end).
+pub fn find_judge(head: &str, tail: &str) -> Option<String> {
+    let candidates: [(&Lazy<Regex>, &str); 7] = [
+        (&ASSIGNED, head),
+        (&JUSTICE_DELIVERED, head),
+        (&AUTHOR, head),
+        (&HONORABLE, head),
+        (&SIGNED, tail),
+        (&HONORABLE, tail),
+        (&SIGNED_BY, head),
+    ];
+    for (re, text) in candidates {
+        for c in re.captures_iter(text) {
+            let Some(m) = c.get(1) else { continue };
+            let n = trim_name(m.as_str());
+            if plausible(&n) {
+                return Some(n);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms() {
+        let j = |h: &str| find_judge(h, "").unwrap_or_default();
+        assert_eq!(
+            j("Present: The Honorable JESUS G. BERNAL, UNITED STATES DISTRICT JUDGE\n"),
+            "Jesus G. Bernal"
+        );
+        assert_eq!(j("Time: 1:30 P.M.\n\nHon. Donna M. Ryu\n"), "Donna M. Ryu");
+        assert_eq!(
+            j("Assigned to: Senior Judge Robert E. Coyle\n"),
+            "Robert E. Coyle"
+        );
+        assert_eq!(j("Opinion\n\nLAVINE, J.\n\nThe defendant"), "Lavine");
+        assert_eq!(j("ROBERT P. FRANK, Judge.\n"), "Robert P. Frank");
+        assert_eq!(
+            j(
+                "Mr. Justice BREWER, after stating the facts as above, delivered the opinion of the court."
+            ),
+            "Brewer"
+        );
+        assert_eq!(find_judge("", "Dated: April 7, 2021\n\n/s/_________\n\nHon. Karen S. Crawford\n\nUnited States Magistrate Judge").unwrap(), "Karen S. Crawford");
+    }
+}
