@@ -14,7 +14,7 @@ const DOCKET: &str = r"(?:\d{1,2}:)?\d{2}-?[A-Za-z]{0,4}-?\d{3,6}(?:-[A-Za-z0-9]
 /// The start of a header: who stamped it and the case number.
 static START: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:USCA\d{{1,2}}\s+Appeal|Appellate\s+Case|Case)\s*:?\s*({DOCKET})\b"
+        r"^\s*(?:(?:USCA\d{{1,2}}\s+)?Appeal|Appellate\s+Case|Case)\s*:?\s*({DOCKET})\b"
     ))
     .unwrap_or_else(|_| unreachable_regex())
 });

@@ -15,6 +15,11 @@ const HTML_MARKERS: &[&str] = &[
     "<body",
     "<meta ",
     "<title",
+    "<script",
+    "<style",
+    "<div",
+    "<table",
+    "<link ",
     "<?xml version",
 ];
 
