@@ -53,19 +53,28 @@ pub fn strip_page_numbers(lines: &mut [String]) {
 
 /// Blank out edge lines that recur on most pages; returns the distinct lines removed.
 pub fn strip_repeated(pages: &mut [Vec<String>]) -> Vec<String> {
-    if pages.len() < 2 {
+    // In one- and two-page filings a "repeated" line is as likely caption as footer.
+    if pages.len() < 3 {
         return Vec::new();
     }
     let mut counts: HashMap<String, usize> = HashMap::new();
     for page in pages.iter() {
         let mut seen: Vec<String> = edge_lines(page).into_iter().map(|i| key(&page[i])).collect();
         seen.sort();
-        seen.dedup();
-        for k in seen {
+        // A line repeated within one page ("Plaintiff, Appellant," in a caption) is
+        // content, not a running header.
+        let mut once = Vec::new();
+        for (i, k) in seen.iter().enumerate() {
+            let dup = (i > 0 && seen[i - 1] == *k) || seen.get(i + 1) == Some(k);
+            if !dup {
+                once.push(k.clone());
+            }
+        }
+        for k in once {
             *counts.entry(k).or_default() += 1;
         }
     }
-    let need = (pages.len() as f64 * 0.5).ceil().max(2.0) as usize;
+    let need = (pages.len() as f64 * 0.6).ceil().max(3.0) as usize;
     let mut removed = Vec::new();
     for page in pages.iter_mut() {
         for i in edge_lines(page) {
@@ -98,7 +107,7 @@ mod tests {
 
     #[test]
     fn repeated_footer_goes() {
-        let mut pages: Vec<Vec<String>> = (1..=3)
+        let mut pages: Vec<Vec<String>> = (1..=4)
             .map(|n| {
                 vec![
                     format!("Body text of page {n}"),

@@ -78,12 +78,16 @@ pub fn extract_text_layer(
     let shown: usize = scans.iter().map(|s| s.shown_bytes).sum();
     let quoted: usize = scans.iter().map(|s| s.quote_op_bytes).sum();
     let got: usize = texts.iter().map(|t| non_space_chars(t)).sum();
-    let lost = shown >= 40 && (got as f64) < MIN_SHOWN_RATIO * shown as f64;
+    let lost = (shown >= 40 && (got as f64) < MIN_SHOWN_RATIO * shown as f64) || (shown > 0 && got == 0);
     // pdf-extract skips ' and " entirely: if it read them, `got` would be near `shown`;
     // if not, near the non-quote part at most.
     let quote_loss = quoted >= 40 && 4 * got < 4 * (shown - quoted) + quoted;
     let reason = if failed_pages > 0 {
         Some(format!("pdf-extract failed on {failed_pages} of {} pages", pages.len()))
+    } else if got == 0 && !scans.iter().any(|s| s.has_images) {
+        // Nothing at all and no images: either the file has no text or pdf-extract
+        // could not read it (bad stream lengths); poppler decides which.
+        Some("pdf-extract found no text".to_owned())
     } else if quote_loss || lost {
         Some("pdf-extract lost text".to_owned())
     } else {
