@@ -35,7 +35,11 @@ fn reference_words(path: &Path) -> (HashMap<String, usize>, usize) {
         .unwrap_or_else(|e| panic!("pdftotext must be installed (poppler-utils): {e}"));
     let text = String::from_utf8_lossy(&out.stdout);
     let mut bag = HashMap::new();
-    let pages = text.split('\u{c}').filter(|p| !p.trim().is_empty()).count().max(1);
+    let pages = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .count()
+        .max(1);
     for page in text.split('\u{c}') {
         let (body, _) = split_headers(&docketeer::clean::normalize::normalize_chars(page));
         // pdftotext scatters the ECF stamp over the page; its fragments are header text.
@@ -74,9 +78,19 @@ fn coverage(reference: &HashMap<String, usize>, clean: &CleanText) -> f64 {
     let total: usize = reference.values().sum();
     let covered: usize = reference
         .iter()
-        .map(|(w, &n)| if running.contains(w) { n } else { n.min(ours.get(w).copied().unwrap_or(0)) })
+        .map(|(w, &n)| {
+            if running.contains(w) {
+                n
+            } else {
+                n.min(ours.get(w).copied().unwrap_or(0))
+            }
+        })
         .sum();
-    if total == 0 { 1.0 } else { covered as f64 / total as f64 }
+    if total == 0 {
+        1.0
+    } else {
+        covered as f64 / total as f64
+    }
 }
 
 fn most_missed(reference: &HashMap<String, usize>, clean: &CleanText) -> Vec<(String, usize)> {
@@ -138,22 +152,34 @@ fn pdf_word_coverage_against_pdftotext() {
         for e in rd.flatten() {
             let p = e.path();
             if p.extension().is_some_and(|x| x == "pdf") {
-                files.push(format!("{dir}/{}", p.file_name().unwrap_or_default().to_string_lossy()));
+                files.push(format!(
+                    "{dir}/{}",
+                    p.file_name().unwrap_or_default().to_string_lossy()
+                ));
             }
         }
     }
     files.sort();
     assert!(files.len() > 50, "corpus incomplete: {} PDFs", files.len());
     let results: Vec<(String, String)> = std::thread::scope(|s| {
-        let chunks: Vec<Vec<String>> = files.chunks(files.len().div_ceil(2)).map(|c| c.to_vec()).collect();
+        let chunks: Vec<Vec<String>> = files
+            .chunks(files.len().div_ceil(2))
+            .map(|c| c.to_vec())
+            .collect();
         let handles: Vec<_> = chunks
             .into_iter()
             .map(|chunk| s.spawn(move || chunk.iter().map(|f| check_file(f)).collect::<Vec<_>>()))
             .collect();
-        handles.into_iter().flat_map(|h| h.join().expect("checker thread")).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("checker thread"))
+            .collect()
     });
     let mut failures = Vec::new();
-    println!("{:<55} {:>7} {:>8}  {}", "file", "ref", "coverage", "method / outcome");
+    println!(
+        "{:<55} {:>7} {:>8}  method / outcome",
+        "file", "ref", "coverage"
+    );
     for (line, failure) in &results {
         println!("{line}");
         if !failure.is_empty() {
@@ -183,14 +209,22 @@ fn check_file(rel: &str) -> (String, String) {
             }
             if PLEADING.contains(&rel) {
                 if clean.margin_numbers_removed < 20 {
-                    fail = format!("{rel}: only {} margin numbers found", clean.margin_numbers_removed);
+                    fail = format!(
+                        "{rel}: only {} margin numbers found",
+                        clean.margin_numbers_removed
+                    );
                 }
                 if let Some(i) = clean.pages.iter().position(|p| surviving_margin_run(p)) {
                     fail = format!("{rel}: margin numbers survive on page {}", i + 1);
                 }
             }
             (
-                format!("{rel:<55} {ref_total:>7} {:>7.1}%  {} {:?}", cov * 100.0, ex.method, ex.notes),
+                format!(
+                    "{rel:<55} {ref_total:>7} {:>7.1}%  {} {:?}",
+                    cov * 100.0,
+                    ex.method,
+                    ex.notes
+                ),
                 fail,
             )
         }
@@ -209,10 +243,18 @@ fn check_file(rel: &str) -> (String, String) {
 
 #[test]
 fn pleading_phrase_across_lines_is_contiguous() {
-    let ex = extract_path(&corpus().join("txt/seed-cand-aclu-cms.txt"), &ExtractOptions::default())
-        .expect("seed text readable");
+    let ex = extract_path(
+        &corpus().join("txt/seed-cand-aclu-cms.txt"),
+        &ExtractOptions::default(),
+    )
+    .expect("seed text readable");
     let clean = clean_pages(&ex.pages);
-    let flat = clean.pages.join(" ").split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = clean
+        .pages
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(flat.contains(
         "submit this Case Management Statement and Proposed Order pursuant to Civil Local Rule 16-9"
     ));

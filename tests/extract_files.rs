@@ -8,7 +8,9 @@ use docketeer::clean::clean_pages;
 use docketeer::extract::{ExtractError, ExtractOptions, Format, extract_path};
 
 fn corpus(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(rel)
 }
 
 fn opts() -> ExtractOptions {
@@ -19,7 +21,9 @@ fn opts() -> ExtractOptions {
 }
 
 fn word_count(s: &str) -> usize {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
 }
 
 /// Every hostile file ends in text or a clean error, never a panic or a hang, and files
@@ -30,7 +34,9 @@ fn hostile_files_match_expect_tsv() {
     let mut checked = 0;
     for line in expect.lines().skip(1) {
         let cols: Vec<&str> = line.split('\t').collect();
-        let [file, _bytes, _exit, words, what] = cols[..] else { continue };
+        let [file, _bytes, _exit, words, what] = cols[..] else {
+            continue;
+        };
         let poppler_words: usize = words.parse().unwrap_or(0);
         let start = Instant::now();
         let r = extract_path(&corpus(file), &opts());
@@ -40,7 +46,10 @@ fn hostile_files_match_expect_tsv() {
                 // EXPECT.tsv counts words as `wc -w` does.
                 let ours: usize = ex.pages.iter().map(|p| p.split_whitespace().count()).sum();
                 if poppler_words > 0 {
-                    assert!(ours * 100 >= poppler_words * 90, "{file} ({what}): {ours} words vs poppler {poppler_words}");
+                    assert!(
+                        ours * 100 >= poppler_words * 90,
+                        "{file} ({what}): {ours} words vs poppler {poppler_words}"
+                    );
                 }
             }
             Err(e) => assert_eq!(poppler_words, 0, "{file} ({what}) failed: {e}"),
@@ -49,15 +58,26 @@ fn hostile_files_match_expect_tsv() {
             assert_eq!(r.as_ref().err(), Some(&ExtractError::Encrypted), "{file}");
         }
         if what.contains("zero bytes") {
-            assert_eq!(r.as_ref().err(), Some(&ExtractError::Skip("empty file".into())));
+            assert_eq!(
+                r.as_ref().err(),
+                Some(&ExtractError::Skip("empty file".into()))
+            );
         }
         if what.contains("plain text") {
-            assert_eq!(r.as_ref().map(|e| e.format).ok(), Some(Format::Text), "{file}");
+            assert_eq!(
+                r.as_ref().map(|e| e.format).ok(),
+                Some(Format::Text),
+                "{file}"
+            );
         }
         if what.contains("' operator") {
             let ex = r.as_ref().expect("ghostscript output is readable");
             assert_eq!(ex.method, "pdftotext");
-            assert!(ex.notes.iter().any(|n| n.contains("pdf-extract lost text")), "{:?}", ex.notes);
+            assert!(
+                ex.notes.iter().any(|n| n.contains("pdf-extract lost text")),
+                "{:?}",
+                ex.notes
+            );
         }
         checked += 1;
     }
@@ -66,7 +86,10 @@ fn hostile_files_match_expect_tsv() {
 
 #[test]
 fn owner_password_only_pdfs_are_indexed() {
-    for f in ["hostile/enc-owner-only-aes256.pdf", "hostile/enc-owner-only-rc4.pdf"] {
+    for f in [
+        "hostile/enc-owner-only-aes256.pdf",
+        "hostile/enc-owner-only-rc4.pdf",
+    ] {
         let ex = extract_path(&corpus(f), &opts()).unwrap_or_else(|e| panic!("{f}: {e}"));
         let text = clean_pages(&ex.pages).pages.join("\n");
         assert!(text.contains("Calvary Chapel"), "{f}");
@@ -94,7 +117,10 @@ fn scans_need_ocr() {
 
 #[test]
 fn ocr_reads_a_scanned_decision() {
-    let o = ExtractOptions { ocr: true, ..opts() };
+    let o = ExtractOptions {
+        ocr: true,
+        ..opts()
+    };
     let ex = extract_path(&corpus("pdf/doctor-image-pdf-2.pdf"), &o).expect("OCR works");
     assert_eq!(ex.method, "ocr");
     let text = clean_pages(&ex.pages).pages.join("\n").to_lowercase();
@@ -105,8 +131,12 @@ fn ocr_reads_a_scanned_decision() {
 
 #[test]
 fn ocr_keeps_the_stamp_of_a_stamp_only_scan() {
-    let o = ExtractOptions { ocr: true, ..opts() };
-    let ex = extract_path(&corpus("pdf/doctor-gov.uscourts.cand.203343.17.0.pdf"), &o).expect("OCR works");
+    let o = ExtractOptions {
+        ocr: true,
+        ..opts()
+    };
+    let ex = extract_path(&corpus("pdf/doctor-gov.uscourts.cand.203343.17.0.pdf"), &o)
+        .expect("OCR works");
     let clean = clean_pages(&ex.pages);
     let h = clean.ecf.expect("stamp parsed");
     assert_eq!(h.case_number, "3:08-cv-02448-MMC");
@@ -116,14 +146,23 @@ fn ocr_keeps_the_stamp_of_a_stamp_only_scan() {
 
 #[test]
 fn ecf_headers_leave_the_body() {
-    let ex = extract_path(&corpus("pdf/doctor-gov.uscourts.nysd.413741.11.0.pdf"), &opts()).expect("readable");
+    let ex = extract_path(
+        &corpus("pdf/doctor-gov.uscourts.nysd.413741.11.0.pdf"),
+        &opts(),
+    )
+    .expect("readable");
     let clean = clean_pages(&ex.pages);
     let h = clean.ecf.clone().expect("header");
     assert_eq!(h.case_number, "1:12-cv-05708-ER");
     assert_eq!(h.document.as_deref(), Some("11"));
     assert_eq!(h.filed.as_deref(), Some("2013-09-27"));
     assert!(clean.headers.len() >= 10);
-    assert!(clean.pages.iter().all(|p| !p.contains("Document 11 Filed 09/27/13")));
+    assert!(
+        clean
+            .pages
+            .iter()
+            .all(|p| !p.contains("Document 11 Filed 09/27/13"))
+    );
 
     let ex = extract_path(&corpus("pdf/doctor-ca9_19.pdf"), &opts()).expect("readable");
     let clean = clean_pages(&ex.pages);
@@ -145,7 +184,10 @@ fn html_opinion_and_title() {
         let ex = extract_path(&corpus(f), &opts()).expect("html");
         assert_eq!(ex.format, Format::Html, "{f}");
         let text = ex.pages.join("\n");
-        assert!(!text.contains("function(") && !text.contains("scrollTop"), "{f}: script text leaked");
+        assert!(
+            !text.contains("function(") && !text.contains("scrollTop"),
+            "{f}: script text leaked"
+        );
     }
 }
 
@@ -159,7 +201,10 @@ fn plain_text_and_misnamed_files() {
     std::fs::write(&bin, [0x89u8, b'P', b'N', b'G', 0, 0, 1, 2, 3]).expect("write temp");
     let r = extract_path(&bin, &opts());
     let _ = std::fs::remove_file(&bin);
-    assert_eq!(r.err(), Some(ExtractError::Skip("not a PDF, HTML or text file".into())));
+    assert_eq!(
+        r.err(),
+        Some(ExtractError::Skip("not a PDF, HTML or text file".into()))
+    );
 }
 
 /// The parent side of worker isolation, with stand-in workers: the real one is the
@@ -170,7 +215,8 @@ mod worker_parent {
     use std::os::unix::fs::PermissionsExt;
 
     fn script(name: &str, body: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("docketeer-worker-test-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("docketeer-worker-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let p = dir.join(name);
         std::fs::write(&p, format!("#!/bin/sh\n{body}\n")).expect("write script");
@@ -178,8 +224,15 @@ mod worker_parent {
         p
     }
 
-    fn run_with(worker: PathBuf, timeout: Duration) -> Result<docketeer::extract::Extracted, ExtractError> {
-        let o = ExtractOptions { worker: Some(worker), timeout, ..ExtractOptions::default() };
+    fn run_with(
+        worker: PathBuf,
+        timeout: Duration,
+    ) -> Result<docketeer::extract::Extracted, ExtractError> {
+        let o = ExtractOptions {
+            worker: Some(worker),
+            timeout,
+            ..ExtractOptions::default()
+        };
         extract_path(&corpus("pdf/doctor-ca7_3.pdf"), &o)
     }
 
@@ -187,29 +240,52 @@ mod worker_parent {
     fn hung_worker_is_killed() {
         let start = Instant::now();
         let r = run_with(script("hang", "sleep 30"), Duration::from_secs(1));
-        assert_eq!(r.err(), Some(ExtractError::Failed("timed out after 1 s".into())));
+        assert_eq!(
+            r.err(),
+            Some(ExtractError::Failed("timed out after 1 s".into()))
+        );
         assert!(start.elapsed() < Duration::from_secs(5));
     }
 
     #[test]
     fn crashing_worker_is_reported() {
         let r = run_with(script("segv", "kill -SEGV $$"), Duration::from_secs(10));
-        assert_eq!(r.err(), Some(ExtractError::Failed("extractor crashed (signal 11)".into())));
+        assert_eq!(
+            r.err(),
+            Some(ExtractError::Failed("extractor crashed (signal 11)".into()))
+        );
         let r = run_with(
-            script("overflow", "echo \"thread 'main' has overflowed its stack\" >&2; kill -ABRT $$"),
+            script(
+                "overflow",
+                "echo \"thread 'main' has overflowed its stack\" >&2; kill -ABRT $$",
+            ),
             Duration::from_secs(10),
         );
-        assert_eq!(r.err(), Some(ExtractError::Failed("extractor crashed (stack overflow)".into())));
+        assert_eq!(
+            r.err(),
+            Some(ExtractError::Failed(
+                "extractor crashed (stack overflow)".into()
+            ))
+        );
     }
 
     #[test]
     fn worker_reply_is_read() {
         let r = run_with(
-            script("ok", r#"echo '{"Ok":{"format":"pdf","pages":["Hello court"],"method":"pdf-extract","notes":[]}}'"#),
+            script(
+                "ok",
+                r#"echo '{"Ok":{"format":"pdf","pages":["Hello court"],"method":"pdf-extract","notes":[]}}'"#,
+            ),
             Duration::from_secs(10),
         );
-        assert_eq!(r.map(|e| e.pages).ok(), Some(vec!["Hello court".to_owned()]));
-        let r = run_with(script("err", r#"echo '{"Err":"Encrypted"}'"#), Duration::from_secs(10));
+        assert_eq!(
+            r.map(|e| e.pages).ok(),
+            Some(vec!["Hello court".to_owned()])
+        );
+        let r = run_with(
+            script("err", r#"echo '{"Err":"Encrypted"}'"#),
+            Duration::from_secs(10),
+        );
         assert_eq!(r.err(), Some(ExtractError::Encrypted));
     }
 }

@@ -9,7 +9,8 @@ pub fn join_hyphenated(lines: &mut Vec<String>) {
         let joinable = {
             let (a, b) = (&lines[i], &lines[i + 1]);
             let mut tail = a.chars().rev();
-            let ends_hyphen = tail.next() == Some('-') && tail.next().is_some_and(|c| c.is_lowercase());
+            let ends_hyphen =
+                tail.next() == Some('-') && tail.next().is_some_and(|c| c.is_lowercase());
             ends_hyphen && b.chars().next().is_some_and(|c| c.is_lowercase())
         };
         if joinable {
@@ -34,11 +35,20 @@ mod tests {
 
     #[test]
     fn joins_lowercase_only() {
-        let mut l: Vec<String> = ["the proce-", "dure was", "Ripnick-", "O'Farrell a 10-", "day"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut l: Vec<String> = [
+            "the proce-",
+            "dure was",
+            "Ripnick-",
+            "O'Farrell a 10-",
+            "day",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         join_hyphenated(&mut l);
-        assert_eq!(l, vec!["the procedure", "was", "Ripnick-", "O'Farrell a 10-", "day"]);
+        assert_eq!(
+            l,
+            vec!["the procedure", "was", "Ripnick-", "O'Farrell a 10-", "day"]
+        );
     }
 }

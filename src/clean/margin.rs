@@ -75,7 +75,8 @@ mod tests {
 
     #[test]
     fn column_and_prefix_forms() {
-        let column: String = (1..=28).map(|n| format!("{n}\n")).collect::<String>() + "Body 12 text";
+        let column: String =
+            (1..=28).map(|n| format!("{n}\n")).collect::<String>() + "Body 12 text";
         assert_eq!(strip(&column).trim(), "Body 12 text");
         let prefixed: String = (1..=10)
             .map(|n| format!("{n} line {n} mentions Dkt. No. 28\n"))

@@ -90,7 +90,8 @@ mod tests {
 
     #[test]
     fn cleans_a_pleading_page() {
-        let mut raw = String::from("Case 4:21-cv-02632-DMR Document 25 Filed 07/14/21 Page 3 of 5\n");
+        let mut raw =
+            String::from("Case 4:21-cv-02632-DMR Document 25 Filed 07/14/21 Page 3 of 5\n");
         for n in 1..=28 {
             raw.push_str(&format!("{n}\n"));
         }

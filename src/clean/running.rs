@@ -38,7 +38,13 @@ fn edge_lines(lines: &[String]) -> Vec<usize> {
 fn key(line: &str) -> String {
     line.trim()
         .chars()
-        .map(|c| if c.is_ascii_digit() { '#' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '#'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect()
 }
 
@@ -59,7 +65,10 @@ pub fn strip_repeated(pages: &mut [Vec<String>]) -> Vec<String> {
     }
     let mut counts: HashMap<String, usize> = HashMap::new();
     for page in pages.iter() {
-        let mut seen: Vec<String> = edge_lines(page).into_iter().map(|i| key(&page[i])).collect();
+        let mut seen: Vec<String> = edge_lines(page)
+            .into_iter()
+            .map(|i| key(&page[i]))
+            .collect();
         seen.sort();
         // A line repeated within one page ("Plaintiff, Appellant," in a caption) is
         // content, not a running header.
@@ -97,7 +106,15 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for p in ["3", "- 3 -", "-1-", "Page 3 of 12", "page 4", "3 of 5", "ii"] {
+        for p in [
+            "3",
+            "- 3 -",
+            "-1-",
+            "Page 3 of 12",
+            "page 4",
+            "3 of 5",
+            "ii",
+        ] {
             assert!(is_page_number(p), "{p}");
         }
         for p in ["1. Facts", "2021", "Page 3 shows"] {
@@ -110,7 +127,7 @@ mod tests {
         let mut pages: Vec<Vec<String>> = (1..=4)
             .map(|n| {
                 vec![
-                    format!("Body text of page {n}"),
+                    ["alpha", "beta", "gamma", "delta"][n - 1].to_owned(),
                     "JOINT CASE MANAGEMENT STATEMENT Case No. 4:21-cv-02632-DMR".to_owned(),
                 ]
             })
