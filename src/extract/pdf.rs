@@ -160,7 +160,7 @@ fn fall_back(
             };
             let note = format!("{reason}; used pdftotext");
             let ex = finish(pages, &scans, "pdftotext", vec![note]);
-            if scans.is_empty() && ex.pages.iter().all(|p| word_count(p) == 0) {
+            if ex.scanned_pages.is_empty() && ex.pages.iter().all(|p| word_count(p) == 0) {
                 return Err(ExtractError::Failed(format!(
                     "no text found: pdf-extract {reason} and pdftotext found no words"
                 )));
