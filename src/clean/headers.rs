@@ -14,7 +14,7 @@ const DOCKET: &str = r"(?:\d{1,2}:)?\d{2}-?[A-Za-z]{0,4}-?\d{3,6}(?:-[A-Za-z0-9]
 /// The start of a header: who stamped it and the case number.
 static START: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:USCA\d{{1,2}}\s+Appeal|Appellate\s+Case|Case)\s*:?\s*({DOCKET})\b"
+        r"^\s*(?:(?:USCA\d{{1,2}}\s+)?Appeal|Appellate\s+Case|Case)\s*:?\s*({DOCKET})\b"
     ))
     .unwrap_or_else(|_| unreachable_regex())
 });
@@ -90,17 +90,17 @@ pub fn parse_header_line(line: &str) -> Option<EcfHeader> {
 /// `07/14/21` → `2021-07-14`; unparseable dates are kept as printed.
 pub fn iso_date(s: &str) -> String {
     let parts: Vec<&str> = s.split('/').collect();
-    if let [m, d, y] = parts[..] {
-        if let (Ok(m), Ok(d), Ok(y)) = (m.parse::<u32>(), d.parse::<u32>(), y.parse::<u32>()) {
-            let y = match y {
-                0..=69 => 2000 + y,
-                70..=99 => 1900 + y,
-                _ => y,
-            };
-            if (1..=12).contains(&m) && (1..=31).contains(&d) {
-                return format!("{y:04}-{m:02}-{d:02}");
-            }
-        }
+    if let [m, d, y] = parts[..]
+        && let (Ok(m), Ok(d), Ok(y)) = (m.parse::<u32>(), d.parse::<u32>(), y.parse::<u32>())
+        && (1..=12).contains(&m)
+        && (1..=31).contains(&d)
+    {
+        let y = match y {
+            0..=69 => 2000 + y,
+            70..=99 => 1900 + y,
+            _ => y,
+        };
+        return format!("{y:04}-{m:02}-{d:02}");
     }
     s.to_owned()
 }
@@ -180,8 +180,10 @@ mod tests {
 
     #[test]
     fn appellate_header() {
-        let h = parse_header_line("Case: 20-16276, 08/05/2020, ID: 11779012, DktEntry: 19-1, Page 1 of 15")
-            .unwrap_or_default();
+        let h = parse_header_line(
+            "Case: 20-16276, 08/05/2020, ID: 11779012, DktEntry: 19-1, Page 1 of 15",
+        )
+        .unwrap_or_default();
         assert_eq!(h.case_number, "20-16276");
         assert_eq!(h.document.as_deref(), Some("19-1"));
         assert_eq!(h.filed.as_deref(), Some("2020-08-05"));
@@ -190,7 +192,9 @@ mod tests {
     #[test]
     fn prose_is_not_a_header() {
         assert!(parse_header_line("Case 1:12-cv-05708 was dismissed on the merits").is_none());
-        let (body, h) = split_headers("Case: 20-1507\nDocument: 00117684624\nPage: 1\nDate Filed: 12/15/2020\nBody text");
+        let (body, h) = split_headers(
+            "Case: 20-1507\nDocument: 00117684624\nPage: 1\nDate Filed: 12/15/2020\nBody text",
+        );
         assert_eq!(body, "Body text");
         assert_eq!(h.len(), 1);
     }

@@ -1,7 +1,13 @@
 //! Cleaning extracted page text: pleading-paper margin numbers, running headers and
-//! footers, hyphenation, ligatures, quotes, whitespace.
+//! footers, hyphenation, ligatures, quotes, whitespace. Line breaks are kept (the
+//! metadata parser reads captions line by line); tantivy's tokenizer ignores them, so
+//! phrases that wrap still match.
 
 pub mod headers;
+pub mod hyphen;
+pub mod margin;
+pub mod normalize;
+pub mod running;
 
 use serde::{Deserialize, Serialize};
 
@@ -21,12 +27,82 @@ pub struct CleanText {
     pub pages: Vec<String>,
     /// The first ECF running header found, if any.
     pub ecf: Option<EcfHeader>,
+    /// Every ECF header found, in page order (one per page stamp).
+    #[serde(default)]
+    pub headers: Vec<EcfHeader>,
+    /// Distinct running header/footer lines removed because they repeat on most pages.
+    #[serde(default)]
+    pub running_lines: Vec<String>,
+    /// How many pleading-paper margin numbers were removed.
+    #[serde(default)]
+    pub margin_numbers_removed: usize,
 }
 
 /// Clean raw page texts.
 pub fn clean_pages(pages: &[String]) -> CleanText {
+    let mut all_headers = Vec::new();
+    let mut margin_removed = 0;
+    let mut line_pages: Vec<Vec<String>> = pages
+        .iter()
+        .map(|raw| {
+            let normal = normalize::normalize_chars(raw);
+            let (body, found) = headers::split_headers(&normal);
+            all_headers.extend(found);
+            let mut lines: Vec<String> = body.lines().map(normalize::tidy_line).collect();
+            margin_removed += margin::strip_margin_numbers(&mut lines);
+            running::strip_page_numbers(&mut lines);
+            lines
+        })
+        .collect();
+    let running_lines = running::strip_repeated(&mut line_pages);
+    let pages = line_pages.into_iter().map(finish_page).collect();
     CleanText {
-        pages: pages.to_vec(),
-        ecf: None,
+        pages,
+        ecf: all_headers.first().cloned(),
+        headers: all_headers,
+        running_lines,
+        margin_numbers_removed: margin_removed,
+    }
+}
+
+/// Join hyphenated words and squeeze blank lines: one blank line marks a paragraph.
+fn finish_page(lines: Vec<String>) -> String {
+    let mut kept: Vec<String> = Vec::with_capacity(lines.len());
+    let mut blank = false;
+    for line in lines {
+        if line.is_empty() {
+            blank = !kept.is_empty();
+            continue;
+        }
+        if blank {
+            kept.push(String::new());
+            blank = false;
+        }
+        kept.push(line);
+    }
+    hyphen::join_hyphenated(&mut kept);
+    kept.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans_a_pleading_page() {
+        let mut raw =
+            String::from("Case 4:21-cv-02632-DMR Document 25 Filed 07/14/21 Page 3 of 5\n");
+        for n in 1..=28 {
+            raw.push_str(&format!("{n}\n"));
+        }
+        raw.push_str("The parties submit this Case Management State-\nment pursuant to Civil Local Rule 16-9.\n\n- 3 -\n");
+        let c = clean_pages(&[raw]);
+        assert_eq!(
+            c.pages[0],
+            "The parties submit this Case Management Statement\npursuant to Civil Local Rule 16-9."
+        );
+        let h = c.ecf.unwrap_or_default();
+        assert_eq!(h.document.as_deref(), Some("25"));
+        assert_eq!(h.filed.as_deref(), Some("2021-07-14"));
     }
 }

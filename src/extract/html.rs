@@ -108,7 +108,11 @@ pub fn html_to_text(source: &str) -> HtmlText {
                     } else {
                         // Source newlines inside a paragraph are not line breaks.
                         for c in raw.chars() {
-                            s.out.push(if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c });
+                            s.out.push(if matches!(c, '\n' | '\r' | '\t') {
+                                ' '
+                            } else {
+                                c
+                            });
                         }
                     }
                 }
@@ -120,7 +124,9 @@ pub fn html_to_text(source: &str) -> HtmlText {
     );
     // A parse error mid-document still leaves the text seen so far, which is the best
     // we can do with broken markup.
-    let _ = rewriter.write(source.as_bytes()).and_then(|_| rewriter.end());
+    let _ = rewriter
+        .write(source.as_bytes())
+        .and_then(|_| rewriter.end());
     let s = state.borrow();
     let text = decode_entities(&s.out);
     let text = tidy_lines(&text);
@@ -255,7 +261,12 @@ fn decode_one(name: &str) -> Option<String> {
         // Numeric references in the C1 range mean Windows-1252 in practice.
         if (0x80..0xA0).contains(&code) {
             let byte = [code as u8];
-            return Some(encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte).0.into_owned());
+            return Some(
+                encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(&byte)
+                    .0
+                    .into_owned(),
+            );
         }
         return char::from_u32(code).map(String::from);
     }

@@ -165,7 +165,11 @@ const PDF_THREAD: &str = "docketeer-pdf";
 /// Parse a PDF on a thread with a large stack (deeply nested objects recurse in lopdf)
 /// and give up waiting after the timeout. A hung thread is leaked: only the worker
 /// process can truly kill a runaway parse.
-fn pdf_guarded(bytes: Vec<u8>, path: &Path, opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
+fn pdf_guarded(
+    bytes: Vec<u8>,
+    path: &Path,
+    opts: &ExtractOptions,
+) -> Result<Extracted, ExtractError> {
     install_quiet_panic_hook();
     let (tx, rx) = std::sync::mpsc::channel();
     let owned_path = path.to_path_buf();
@@ -181,7 +185,9 @@ fn pdf_guarded(bytes: Vec<u8>, path: &Path, opts: &ExtractOptions) -> Result<Ext
             let _ = tx.send(r);
         });
     if let Err(e) = spawned {
-        return Err(ExtractError::Failed(format!("cannot start PDF thread: {e}")));
+        return Err(ExtractError::Failed(format!(
+            "cannot start PDF thread: {e}"
+        )));
     }
     match rx.recv_timeout(timeout) {
         Ok(r) => r,
@@ -211,7 +217,11 @@ fn install_quiet_panic_hook() {
 
 /// Decide what to do about pages that look scanned: OCR them when asked, otherwise
 /// refuse documents that have no real text and note partial scans.
-fn apply_ocr(mut ex: Extracted, path: &Path, opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
+fn apply_ocr(
+    mut ex: Extracted,
+    path: &Path,
+    opts: &ExtractOptions,
+) -> Result<Extracted, ExtractError> {
     if ex.scanned_pages.is_empty() {
         return Ok(ex);
     }
@@ -241,7 +251,11 @@ fn apply_ocr(mut ex: Extracted, path: &Path, opts: &ExtractOptions) -> Result<Ex
                 if let Some(slot) = ex.pages.get_mut(page - 1) {
                     // The text layer of a scan is the exact ECF stamp; OCR may garble it.
                     let stamp = slot.trim().to_owned();
-                    *slot = if stamp.is_empty() { text } else { format!("{stamp}\n{text}") };
+                    *slot = if stamp.is_empty() {
+                        text
+                    } else {
+                        format!("{stamp}\n{text}")
+                    };
                     done += 1;
                 }
             }

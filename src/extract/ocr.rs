@@ -10,7 +10,8 @@ use super::ExtractError;
 use super::process::{RunError, run_limited};
 
 /// What to tell a user whose machine lacks the OCR tools.
-pub const OCR_HINT: &str = "needs tesseract and pdftoppm: apt-get install tesseract-ocr poppler-utils";
+pub const OCR_HINT: &str =
+    "needs tesseract and pdftoppm: apt-get install tesseract-ocr poppler-utils";
 
 /// A scratch directory removed on drop; tempfile is only a dev-dependency.
 struct Scratch(PathBuf);
@@ -66,7 +67,8 @@ pub fn ocr_page(
     }
     let mut cmd = Command::new("tesseract");
     cmd.arg(&png).arg("stdout");
-    let done = run_limited(cmd, timeout, memory_limit_mb).map_err(|e| tool_error("tesseract", e))?;
+    let done =
+        run_limited(cmd, timeout, memory_limit_mb).map_err(|e| tool_error("tesseract", e))?;
     if !done.status.success() {
         return Err(ExtractError::Failed(format!(
             "tesseract failed on page {page}"

@@ -43,10 +43,22 @@ pub fn extract_text_layer(
     let doc = match catch_unwind(AssertUnwindSafe(|| Document::load_mem(bytes))) {
         Ok(Ok(doc)) => doc,
         Ok(Err(e)) => {
-            return fall_back(path, timeout, memory_limit_mb, &format!("could not parse the PDF ({e})"), None);
+            return fall_back(
+                path,
+                timeout,
+                memory_limit_mb,
+                &format!("could not parse the PDF ({e})"),
+                None,
+            );
         }
         Err(_) => {
-            return fall_back(path, timeout, memory_limit_mb, "crashed parsing the PDF", None);
+            return fall_back(
+                path,
+                timeout,
+                memory_limit_mb,
+                "crashed parsing the PDF",
+                None,
+            );
         }
     };
     // lopdf already tried the empty user password while loading; still encrypted means
@@ -54,7 +66,13 @@ pub fn extract_text_layer(
     // a real user password is needed, or lopdf lacks the cipher (AES-256); poppler
     // tells the two apart.
     if doc.is_encrypted() {
-        return fall_back(path, timeout, memory_limit_mb, "cannot decrypt the PDF", None);
+        return fall_back(
+            path,
+            timeout,
+            memory_limit_mb,
+            "cannot decrypt the PDF",
+            None,
+        );
     }
     let pages: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
     if pages.is_empty() {
@@ -78,19 +96,33 @@ pub fn extract_text_layer(
     let shown: usize = scans.iter().map(|s| s.shown_bytes).sum();
     let quoted: usize = scans.iter().map(|s| s.quote_op_bytes).sum();
     let got: usize = texts.iter().map(|t| non_space_chars(t)).sum();
-    let lost = shown >= 40 && (got as f64) < MIN_SHOWN_RATIO * shown as f64;
+    let lost =
+        (shown >= 40 && (got as f64) < MIN_SHOWN_RATIO * shown as f64) || (shown > 0 && got == 0);
     // pdf-extract skips ' and " entirely: if it read them, `got` would be near `shown`;
     // if not, near the non-quote part at most.
     let quote_loss = quoted >= 40 && 4 * got < 4 * (shown - quoted) + quoted;
     let reason = if failed_pages > 0 {
-        Some(format!("pdf-extract failed on {failed_pages} of {} pages", pages.len()))
+        Some(format!(
+            "pdf-extract failed on {failed_pages} of {} pages",
+            pages.len()
+        ))
+    } else if got == 0 && !scans.iter().any(|s| s.has_images) {
+        // Nothing at all and no images: either the file has no text or pdf-extract
+        // could not read it (bad stream lengths); poppler decides which.
+        Some("pdf-extract found no text".to_owned())
     } else if quote_loss || lost {
         Some("pdf-extract lost text".to_owned())
     } else {
         None
     };
     if let Some(reason) = reason {
-        return fall_back(path, timeout, memory_limit_mb, &reason, Some((texts, scans)));
+        return fall_back(
+            path,
+            timeout,
+            memory_limit_mb,
+            &reason,
+            Some((texts, scans)),
+        );
     }
     Ok(finish(texts, &scans, "pdf-extract", Vec::new()))
 }
@@ -128,7 +160,7 @@ fn fall_back(
             };
             let note = format!("{reason}; used pdftotext");
             let ex = finish(pages, &scans, "pdftotext", vec![note]);
-            if scans.is_empty() && ex.pages.iter().all(|p| word_count(p) == 0) {
+            if ex.scanned_pages.is_empty() && ex.pages.iter().all(|p| word_count(p) == 0) {
                 return Err(ExtractError::Failed(format!(
                     "no text found: pdf-extract {reason} and pdftotext found no words"
                 )));
@@ -224,10 +256,10 @@ fn page_xobjects(doc: &Document, page: ObjectId) -> Vec<&Dictionary> {
         .into_iter()
         .chain(ids.iter().filter_map(|id| doc.get_dictionary(*id).ok()));
     for res in dicts {
-        if let Ok(x) = res.get(b"XObject") {
-            if let Ok((_, Object::Dictionary(d))) = doc.dereference(x) {
-                out.push(d);
-            }
+        if let Ok(x) = res.get(b"XObject")
+            && let Ok((_, Object::Dictionary(d))) = doc.dereference(x)
+        {
+            out.push(d);
         }
     }
     out

@@ -32,7 +32,9 @@ pub fn pdftotext_pages(
             )));
         }
         Err(RunError::Spawn(e)) => {
-            return Err(ExtractError::Failed(format!("could not run pdftotext: {e}")));
+            return Err(ExtractError::Failed(format!(
+                "could not run pdftotext: {e}"
+            )));
         }
     };
     if !done.status.success() {

@@ -15,6 +15,11 @@ const HTML_MARKERS: &[&str] = &[
     "<body",
     "<meta ",
     "<title",
+    "<script",
+    "<style",
+    "<div",
+    "<table",
+    "<link ",
     "<?xml version",
 ];
 
@@ -87,7 +92,10 @@ mod tests {
 
     #[test]
     fn empty_and_binary_are_skipped() {
-        assert_eq!(sniff(b"", None), Err(ExtractError::Skip("empty file".into())));
+        assert_eq!(
+            sniff(b"", None),
+            Err(ExtractError::Skip("empty file".into()))
+        );
         assert!(matches!(
             sniff(b"\x89PNG\r\n\x1a\n\0\0\0", Some("pdf")),
             Err(ExtractError::Skip(_))

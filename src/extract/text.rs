@@ -16,7 +16,10 @@ pub fn decode(bytes: &[u8]) -> String {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_owned(),
-        Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+        Err(_) => WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
     }
 }
 
@@ -35,7 +38,10 @@ mod tests {
 
     #[test]
     fn windows_1252_fallback() {
-        assert_eq!(decode(b"\x93quoted\x94 \xa7 5"), "\u{201c}quoted\u{201d} \u{a7} 5");
+        assert_eq!(
+            decode(b"\x93quoted\x94 \xa7 5"),
+            "\u{201c}quoted\u{201d} \u{a7} 5"
+        );
         assert_eq!(decode("caf\u{e9}".as_bytes()), "caf\u{e9}");
     }
 
