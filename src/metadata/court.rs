@@ -445,5 +445,29 @@ pub fn lookup(typed: &str) -> Option<Court> {
     if t.is_empty() {
         return None;
     }
-    by_id(&t.to_lowercase()).or_else(|| find_court(t))
+    // The patterns are written for running text: give the typed name the context a
+    // filing would have around it.
+    by_id(&t.to_lowercase())
+        .or_else(|| find_court(&format!("{t} ")))
+        .or_else(|| find_court(&format!("United States District Court\n{t} ")))
+        .or_else(|| find_court(&format!("United States Court of Appeals for the {t} ")))
+}
+
+#[cfg(test)]
+mod lookup_tests {
+    use super::lookup;
+
+    #[test]
+    fn typed_court_names_resolve() {
+        for (typed, id) in [
+            ("cand", "cand"),
+            ("N.D. Cal.", "cand"),
+            ("Northern District of California", "cand"),
+            ("S.D.N.Y.", "nysd"),
+            ("Ninth Circuit", "ca9"),
+        ] {
+            assert_eq!(lookup(typed).map(|c| c.id).as_deref(), Some(id), "{typed}");
+        }
+        assert!(lookup("").is_none());
+    }
 }
