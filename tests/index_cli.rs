@@ -90,7 +90,10 @@ fn re_runs_index_only_what_changed_and_drop_what_was_deleted() {
     assert_eq!(count(s, "removed"), 1, "{s}");
     assert_eq!(count(s, "unchanged"), 1, "{s}");
     assert!(s.contains("3 documents in the index"), "{s}");
-    assert_eq!(hit_names(&search_json(&idx, &["zanzibarquokka"])), vec!["cl-opinion_html.html"]);
+    assert_eq!(
+        hit_names(&search_json(&idx, &["zanzibarquokka"])),
+        vec!["cl-opinion_html.html"]
+    );
     assert!(search_json(&idx, &["\"caucused separately\""]).is_empty());
 }
 
@@ -125,7 +128,11 @@ fn stats_and_export_describe_the_index() {
     let files = dir.path().join("f");
     copy_shared(
         &files,
-        &["txt/seed-cacd-immdef-order.txt", "txt/seed-cand-aclu-cms.txt", "pdf/doctor-empty.pdf"],
+        &[
+            "txt/seed-cacd-immdef-order.txt",
+            "txt/seed-cand-aclu-cms.txt",
+            "pdf/doctor-empty.pdf",
+        ],
     );
     let idx = dir.path().join("idx");
     index(&idx, &files);
@@ -142,5 +149,8 @@ fn stats_and_export_describe_the_index() {
         .map(|l| serde_json::from_str(l).expect("json line"))
         .collect();
     assert_eq!(docs.len(), 2);
-    assert!(docs.iter().all(|d| d["body"].as_str().is_some_and(|b| b.len() > 1000)));
+    assert!(
+        docs.iter()
+            .all(|d| d["body"].as_str().is_some_and(|b| b.len() > 1000))
+    );
 }

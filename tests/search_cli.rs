@@ -80,7 +80,11 @@ fn docket_queries_match_every_printed_form() {
     }
     for flag in ["CV 20-9893 JGB (SHKx)", "20-cv-9893", "2:20-cv-09893"] {
         let hits = search_json(&f.index, &["--docket", flag]);
-        assert_eq!(hit_names(&hits), vec!["seed-cacd-immdef-order.txt"], "--docket {flag}");
+        assert_eq!(
+            hit_names(&hits),
+            vec!["seed-cacd-immdef-order.txt"],
+            "--docket {flag}"
+        );
     }
     let hits = search_json(&f.index, &["docket:4:21-cv-02632-DMR"]);
     assert_eq!(hit_names(&hits), vec!["seed-cand-aclu-cms.txt"]);
@@ -93,7 +97,10 @@ fn party_flag_finds_exactly_the_filings_naming_that_party() {
     names.sort();
     assert_eq!(
         names,
-        vec!["seed-cacd-immdef-order.txt", "seed-casd-alotrolado-order.txt"]
+        vec![
+            "seed-cacd-immdef-order.txt",
+            "seed-casd-alotrolado-order.txt"
+        ]
     );
     let names = hit_names(&search_json(&f.index, &["--party", "Jennings"]));
     assert_eq!(names, vec!["doctor-ca9_19.pdf"]);
@@ -104,14 +111,30 @@ fn field_flags_combine_with_a_query() {
     let f = fixture();
     let names = hit_names(&search_json(
         &f.index,
-        &["protective order", "--court", "casd", "--judge", "Judge Crawford"],
+        &[
+            "protective order",
+            "--court",
+            "casd",
+            "--judge",
+            "Judge Crawford",
+        ],
     ));
     assert_eq!(names, vec!["seed-casd-alotrolado-order.txt"]);
     let names = hit_names(&search_json(
         &f.index,
-        &["--court", "N.D. Cal.", "--from", "2021-01-01", "--to", "2021-12-31"],
+        &[
+            "--court",
+            "N.D. Cal.",
+            "--from",
+            "2021-01-01",
+            "--to",
+            "2021-12-31",
+        ],
     ));
-    assert!(names.contains(&"seed-cand-aclu-cms.txt".to_string()), "{names:?}");
+    assert!(
+        names.contains(&"seed-cand-aclu-cms.txt".to_string()),
+        "{names:?}"
+    );
     assert!(!names.contains(&"seed-casd-alotrolado-order.txt".to_string()));
 }
 
@@ -135,12 +158,18 @@ fn json_hits_carry_metadata_page_and_highlights() {
 #[test]
 fn human_output_names_case_docket_court_date_and_page() {
     let f = fixture();
-    let out = docketeer(&f.index, &["search", "\"caucused separately with plaintiffs\""]);
+    let out = docketeer(
+        &f.index,
+        &["search", "\"caucused separately with plaintiffs\""],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("Al Otro Lado, Inc. v. Mayorkas"), "{text}");
     assert!(text.contains("3:17-cv-02366-BAS-KSC"), "{text}");
-    assert!(text.contains("casd") && text.contains("2021-04-07"), "{text}");
+    assert!(
+        text.contains("casd") && text.contains("2021-04-07"),
+        "{text}"
+    );
     assert!(text.contains("seed-casd-alotrolado-order.txt:"), "{text}");
     assert!(!text.contains('\x1b'), "no colour when piped");
 }
@@ -152,7 +181,11 @@ fn no_hits_exits_1_and_a_malformed_query_exits_2() {
     assert_eq!(out.status.code(), Some(1));
     let out = docketeer(&f.index, &["search", "\"unbalanced phrase"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("cannot parse the query"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("cannot parse the query"),
+        "{}",
+        stderr(&out)
+    );
     let out = docketeer(&f.index, &["search", "nosuchfield:foo"]);
     assert_eq!(out.status.code(), Some(2));
     let out = docketeer(&f.index, &["search", "x", "--from", "last tuesday"]);
@@ -165,9 +198,15 @@ fn boolean_and_proximity_queries_work() {
     let both = hit_names(&search_json(&f.index, &["asylum AND \"protective order\""]));
     assert!(both.contains(&"seed-casd-alotrolado-order.txt".to_string()));
     let not = hit_names(&search_json(&f.index, &["asylum NOT Casetext"]));
-    assert!(!not.contains(&"seed-casd-alotrolado-order.txt".to_string()), "{not:?}");
+    assert!(
+        !not.contains(&"seed-casd-alotrolado-order.txt".to_string()),
+        "{not:?}"
+    );
     let near = hit_names(&search_json(&f.index, &["\"motion enforce\"~3"]));
-    assert!(near.contains(&"seed-cacd-immdef-order.txt".to_string()), "{near:?}");
+    assert!(
+        near.contains(&"seed-cacd-immdef-order.txt".to_string()),
+        "{near:?}"
+    );
 }
 
 #[test]

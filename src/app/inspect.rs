@@ -65,8 +65,18 @@ pub fn run(args: InspectArgs) -> Result<i32> {
 fn readable(out: &mut impl Write, i: &Inspected) -> Result<()> {
     let m = i.meta;
     let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
-    let list = |v: &[String]| if v.is_empty() { "-".to_string() } else { v.join("; ") };
-    writeln!(out, "{}  ({}, {}, {} pages)", i.path, i.format, i.method, i.pages)?;
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "-".to_string()
+        } else {
+            v.join("; ")
+        }
+    };
+    writeln!(
+        out,
+        "{}  ({}, {}, {} pages)",
+        i.path, i.format, i.method, i.pages
+    )?;
     writeln!(out, "  case name   {}", opt(&m.case_name))?;
     writeln!(out, "  title       {}", opt(&m.title))?;
     let dockets: Vec<String> = m
@@ -84,7 +94,11 @@ fn readable(out: &mut impl Write, i: &Inspected) -> Result<()> {
     writeln!(out, "  plaintiffs  {}", list(&m.plaintiffs))?;
     writeln!(out, "  defendants  {}", list(&m.defendants))?;
     writeln!(out, "  judge       {}", opt(&m.judge))?;
-    let kind = m.date_kind.as_deref().map(|k| format!(" ({k})")).unwrap_or_default();
+    let kind = m
+        .date_kind
+        .as_deref()
+        .map(|k| format!(" ({k})"))
+        .unwrap_or_default();
     writeln!(out, "  date        {}{kind}", opt(&m.date))?;
     writeln!(out, "  type        {}", opt(&m.doc_type))?;
     writeln!(out, "  dkt refs    {}", list(&m.docket_entries))?;

@@ -53,7 +53,9 @@ pub fn run(args: StatsArgs) -> Result<i32> {
         if let Some(key) = d.docket.first().cloned().or_else(|| d.case_name.clone()) {
             cases.insert(key);
         }
-        *s.courts.entry(d.court.clone().unwrap_or_else(|| "unknown".into())).or_default() += 1;
+        *s.courts
+            .entry(d.court.clone().unwrap_or_else(|| "unknown".into()))
+            .or_default() += 1;
         for p in d.plaintiffs.iter().chain(&d.defendants) {
             parties.insert(p.to_lowercase());
         }
@@ -83,7 +85,10 @@ pub fn run(args: StatsArgs) -> Result<i32> {
     }
     use std::io::Write;
     let count = |m: &BTreeMap<String, usize>| {
-        m.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
+        m.iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     writeln!(out, "index       {}", s.index)?;
     writeln!(out, "documents   {} ({} files)", s.documents, s.files)?;
@@ -98,7 +103,11 @@ pub fn run(args: StatsArgs) -> Result<i32> {
     )?;
     writeln!(out, "formats     {}", count(&s.formats))?;
     writeln!(out, "extractors  {}", count(&s.methods))?;
-    writeln!(out, "size        {:.1} MiB", s.size_bytes as f64 / (1024.0 * 1024.0))?;
+    writeln!(
+        out,
+        "size        {:.1} MiB",
+        s.size_bytes as f64 / (1024.0 * 1024.0)
+    )?;
     if let Some(l) = &s.last_run {
         writeln!(out, "last run    {l}")?;
     }

@@ -55,7 +55,7 @@ impl Reporter {
         if let Some(bar) = &self.bar {
             bar.set_message(path.to_string());
             bar.inc(1);
-        } else if self.verbosity == Verbosity::Normal && done % self.plain_every == 0 {
+        } else if self.verbosity == Verbosity::Normal && done.is_multiple_of(self.plain_every) {
             self.line(&format!("{done} files done"));
         }
     }

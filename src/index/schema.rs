@@ -150,7 +150,9 @@ impl SchemaSpec {
     /// Register this schema's tokenizers on an index.
     pub fn register_tokenizers(&self, index: &tantivy::Index) -> Result<()> {
         for (name, spec) in &self.tokenizers {
-            index.tokenizers().register(name, build_analyzer(name, spec)?);
+            index
+                .tokenizers()
+                .register(name, build_analyzer(name, spec)?);
         }
         Ok(())
     }

@@ -36,7 +36,10 @@ pub struct Results {
 /// Run a search.
 pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
     let query = query::build(store, req)?;
-    let reader = store.index.reader().context("cannot open the index for reading")?;
+    let reader = store
+        .index
+        .reader()
+        .context("cannot open the index for reading")?;
     let searcher = reader.searcher();
     let limit = req.limit.max(1);
     let (top, total) = searcher

@@ -3,11 +3,13 @@
 use anyhow::{Result, anyhow};
 use once_cell::sync::Lazy;
 use regex::{Captures, Regex};
+use std::ops::Bound;
 use tantivy::Term;
-use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TokenStream;
-use std::ops::Bound;
 
 use crate::index::document::iso_to_datetime;
 use crate::index::store::Store;
@@ -34,9 +36,8 @@ static DOCKET_CLAUSE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#"\bdocket:(?:"([^"]*)"|(\S+))"#).expect("valid regex"));
 static COURT_CLAUSE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r#"\bcourt:(?:"([^"]*)"|(\S+))"#).expect("valid regex"));
-static ISO_IN_RANGE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(\d{4}-\d{2}-\d{2})\b(?:T[0-9:.]+Z?)?").expect("valid regex")
-});
+static ISO_IN_RANGE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b(\d{4}-\d{2}-\d{2})\b(?:T[0-9:.]+Z?)?").expect("valid regex"));
 static DATE_CLAUSE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\bdate:(\[[^\]]*\]|\{[^}]*\}|\S+)").expect("valid regex"));
 
@@ -74,7 +75,14 @@ pub fn build(store: &Store, req: &SearchRequest) -> Result<Box<dyn Query>> {
         let defaults: Vec<(Field, f32)> = store
             .spec
             .default_fields()
-            .filter_map(|(name, boost)| store.index.schema().get_field(name).ok().map(|f| (f, boost)))
+            .filter_map(|(name, boost)| {
+                store
+                    .index
+                    .schema()
+                    .get_field(name)
+                    .ok()
+                    .map(|f| (f, boost))
+            })
             .collect();
         let mut parser =
             QueryParser::for_index(&store.index, defaults.iter().map(|(f, _)| *f).collect());
@@ -96,7 +104,10 @@ pub fn build(store: &Store, req: &SearchRequest) -> Result<Box<dyn Query>> {
         clauses.push((Occur::Must, words_query(store, f.party, &party)?));
     }
     if let Some(judge) = &req.judge {
-        clauses.push((Occur::Must, words_query(store, f.judge, &strip_judge_title(judge))?));
+        clauses.push((
+            Occur::Must,
+            words_query(store, f.judge, &strip_judge_title(judge))?,
+        ));
     }
     if let Some(c) = &req.court {
         let q: Box<dyn Query> = match court::lookup(c) {
@@ -120,9 +131,8 @@ pub fn build(store: &Store, req: &SearchRequest) -> Result<Box<dyn Query>> {
             match d {
                 None => Ok(Bound::Unbounded),
                 Some(s) => {
-                    let dt = iso_to_datetime(s).ok_or_else(|| {
-                        anyhow!("--{what} takes a date as YYYY-MM-DD, not `{s}`")
-                    })?;
+                    let dt = iso_to_datetime(s)
+                        .ok_or_else(|| anyhow!("--{what} takes a date as YYYY-MM-DD, not `{s}`"))?;
                     Ok(Bound::Included(Term::from_field_date(f.date, dt)))
                 }
             }
@@ -211,7 +221,10 @@ mod tests {
     fn judge_titles_are_stripped() {
         assert_eq!(strip_judge_title("Judge Ryu"), "Ryu");
         assert_eq!(strip_judge_title("Hon. Donna M. Ryu"), "Donna M. Ryu");
-        assert_eq!(strip_judge_title("Magistrate Judge Karen S. Crawford"), "Karen S. Crawford");
+        assert_eq!(
+            strip_judge_title("Magistrate Judge Karen S. Crawford"),
+            "Karen S. Crawford"
+        );
     }
 
     #[test]

@@ -12,7 +12,11 @@ pub fn root() -> PathBuf {
 /// The shared corpus of real filings beside the repository.
 pub fn shared() -> PathBuf {
     let p = root().join("../shared/corpus");
-    assert!(p.is_dir(), "the shared corpus is missing at {}", p.display());
+    assert!(
+        p.is_dir(),
+        "the shared corpus is missing at {}",
+        p.display()
+    );
     p
 }
 
