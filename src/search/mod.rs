@@ -138,7 +138,11 @@ mod tests {
     fn tidy_moves_highlights_with_collapsed_whitespace() {
         let text = "a  \n\u{c} bold  word";
         let start = text.find("bold").expect("present");
-        let (out, ranges) = tidy(text, &[start..start + 4]);
+        let bold = std::ops::Range {
+            start,
+            end: start + 4,
+        };
+        let (out, ranges) = tidy(text, std::slice::from_ref(&bold));
         assert_eq!(out, "a bold word");
         assert_eq!(&out[ranges[0].0..ranges[0].1], "bold");
     }
