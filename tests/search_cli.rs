@@ -18,6 +18,7 @@ const FILES: &[&str] = &[
     "pdf/xray-gov.uscourts.cand.317399.383.0.pdf",
     "pdf/xray-S.D.N.Y._1_18-cv-08653-VEC-SDA_252_0.pdf",
     "pdf/doctor-gov.uscourts.njd.387907.32.0.pdf",
+    "pdf/xray-gov.uscourts.caed.222763.30.0.pdf",
     "html/cl-opinion_html.html",
     "html/cap-590SE2d53.html",
     "docket/js-cand.html",
@@ -215,4 +216,72 @@ fn searching_without_an_index_is_a_clear_error() {
     let out = docketeer(&dir.path().join("none"), &["search", "anything"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no index at"), "{}", stderr(&out));
+}
+
+#[test]
+fn phrases_across_pleading_paper_line_breaks_are_found() {
+    let f = fixture();
+    // Each phrase runs over a line break with a margin number (and, in the PDF, the
+    // page's line layout) between its words.
+    for (phrase, file) in [
+        (
+            "Proposed Order pursuant to Civil Local Rule 16-9",
+            "seed-cand-aclu-cms.txt",
+        ),
+        (
+            "filed a response to the motion on November 20, 2015",
+            "xray-gov.uscourts.caed.222763.30.0.pdf",
+        ),
+        (
+            "attorney for Tracie Still",
+            "xray-gov.uscourts.caed.222763.30.0.pdf",
+        ),
+    ] {
+        let names = hit_names(&search_json(&f.index, &[&format!("\"{phrase}\"")]));
+        assert_eq!(names, vec![file], "{phrase}");
+    }
+    // A margin number left between the words would make this phrase match.
+    assert!(search_json(&f.index, &["\"the 22 motion on November\""]).is_empty());
+}
+
+#[test]
+fn hits_name_the_page_they_are_on() {
+    let f = fixture();
+    let hits = search_json(
+        &f.index,
+        &["\"the losing party is not responsible for payment\""],
+    );
+    assert_eq!(
+        hit_names(&hits),
+        vec!["xray-gov.uscourts.caed.222763.30.0.pdf"]
+    );
+    assert_eq!(hits[0]["page"], 3);
+    // A compound broken at its hyphen across lines stays a compound.
+    let hits = search_json(&f.index, &["\"past-due benefits\""]);
+    assert_eq!(
+        hit_names(&hits),
+        vec!["xray-gov.uscourts.caed.222763.30.0.pdf"]
+    );
+    let out = docketeer(
+        &f.index,
+        &["search", "\"the losing party is not responsible\""],
+    );
+    assert!(
+        stdout(&out).contains("xray-gov.uscourts.caed.222763.30.0.pdf:3"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn running_headers_leave_the_body_but_feed_the_metadata() {
+    let f = fixture();
+    // Every page of the PDF carries "Case 1:11-cv-00637-NONE-EPG Document 30 Filed 03/23/21".
+    assert!(search_json(&f.index, &["\"Document 30 Filed 03/23/21\""]).is_empty());
+    let hits = search_json(&f.index, &["--docket", "1:11-cv-00637"]);
+    assert_eq!(
+        hit_names(&hits),
+        vec!["xray-gov.uscourts.caed.222763.30.0.pdf"]
+    );
+    assert_eq!(hits[0]["date"], "2021-03-23");
 }

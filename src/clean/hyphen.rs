@@ -1,9 +1,56 @@
 //! Words hyphenated across a line break ("proce-\ndure"). Joined only between lowercase
 //! letters: "Ripnick-\nO'Farrell" and "10-\nday" are real hyphens.
+//!
+//! A compound that happens to break at its hyphen ("past-\ndue") must keep it. With no
+//! dictionary at hand, the document's own words decide: the hyphen goes when the joined
+//! word occurs elsewhere in the text or the second half is not a word of its own there
+//! ("dure"); it stays when both halves are words the text uses by themselves ("due").
+
+use std::collections::HashMap;
+
+/// How often each lowercase word occurs in the given lines: the vocabulary that decides
+/// compounds. Built over the whole document, not a page.
+pub fn word_counts<'a>(lines: impl IntoIterator<Item = &'a String>) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for line in lines {
+        for w in line
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+        {
+            *counts.entry(w.to_lowercase()).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// Whether "left-" + "right" is a compound whose hyphen belongs to the word.
+fn keeps_hyphen(left_line: &str, right_head: &str, counts: &HashMap<String, usize>) -> bool {
+    let left: String = left_line
+        .trim_end_matches('-')
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    let right: String = right_head
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    let seen = |w: &str| counts.get(w).copied().unwrap_or(0);
+    if seen(&format!("{left}{right}")) > 0 {
+        return false;
+    }
+    // The split halves themselves are counted once each.
+    seen(&right) >= 2 && seen(&left) >= 2
+}
 
 /// Join words split across consecutive lines in `lines` (blank lines already removed
 /// where they separate a split word are left alone: a blank line is a paragraph break).
-pub fn join_hyphenated(lines: &mut Vec<String>) {
+pub fn join_hyphenated(lines: &mut Vec<String>, counts: &HashMap<String, usize>) {
     let mut i = 0;
     while i + 1 < lines.len() {
         let joinable = {
@@ -19,7 +66,9 @@ pub fn join_hyphenated(lines: &mut Vec<String>) {
                 Some(sp) => (next[..sp].to_owned(), next[sp + 1..].to_owned()),
                 None => (next.clone(), String::new()),
             };
-            lines[i].pop();
+            if !keeps_hyphen(&lines[i], &head, counts) {
+                lines[i].pop();
+            }
             lines[i].push_str(&head);
             if !rest.is_empty() {
                 lines.insert(i + 1, rest);
@@ -45,10 +94,28 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        join_hyphenated(&mut l);
+        let counts = word_counts(&l);
+        join_hyphenated(&mut l, &counts);
         assert_eq!(
             l,
             vec!["the procedure", "was", "Ripnick-", "O'Farrell a 10-", "day"]
         );
+    }
+
+    #[test]
+    fn compounds_broken_at_their_hyphen_keep_it() {
+        let mut l: Vec<String> = [
+            "paid out of the past-",
+            "due benefits; past benefits are due",
+            "the proce-",
+            "dure and the procedure",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let counts = word_counts(&l);
+        join_hyphenated(&mut l, &counts);
+        assert_eq!(l[0], "paid out of the past-due");
+        assert_eq!(l[2], "the procedure");
     }
 }

@@ -10,6 +10,7 @@ pub mod normalize;
 pub mod running;
 
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// What an ECF running header (`Case 4:21-cv-02632-DMR Document 25 Filed 07/14/21 Page 3 of 5`) says.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,7 +56,11 @@ pub fn clean_pages(pages: &[String]) -> CleanText {
         })
         .collect();
     let running_lines = running::strip_repeated(&mut line_pages);
-    let pages = line_pages.into_iter().map(finish_page).collect();
+    let vocabulary = hyphen::word_counts(line_pages.iter().flatten());
+    let pages = line_pages
+        .into_iter()
+        .map(|lines| finish_page(lines, &vocabulary))
+        .collect();
     CleanText {
         pages,
         ecf: all_headers.first().cloned(),
@@ -66,7 +71,7 @@ pub fn clean_pages(pages: &[String]) -> CleanText {
 }
 
 /// Join hyphenated words and squeeze blank lines: one blank line marks a paragraph.
-fn finish_page(lines: Vec<String>) -> String {
+fn finish_page(lines: Vec<String>, vocabulary: &HashMap<String, usize>) -> String {
     let mut kept: Vec<String> = Vec::with_capacity(lines.len());
     let mut blank = false;
     for line in lines {
@@ -80,7 +85,7 @@ fn finish_page(lines: Vec<String>) -> String {
         }
         kept.push(line);
     }
-    hyphen::join_hyphenated(&mut kept);
+    hyphen::join_hyphenated(&mut kept, vocabulary);
     kept.join("\n")
 }
 

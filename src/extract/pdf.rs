@@ -152,6 +152,11 @@ fn fall_back(
     reason: &str,
     partial: Option<(Vec<String>, Vec<PageScan>)>,
 ) -> Result<Extracted, ExtractError> {
+    // Some reasons already name pdf-extract; messages below name it once.
+    let bare = reason
+        .strip_prefix("pdf-extract ")
+        .unwrap_or(&reason)
+        .to_owned();
     match pdftotext_pages(path, timeout, memory_limit_mb) {
         Ok(pages) => {
             let scans = match &partial {
@@ -162,7 +167,7 @@ fn fall_back(
             let ex = finish(pages, &scans, "pdftotext", vec![note]);
             if ex.scanned_pages.is_empty() && ex.pages.iter().all(|p| word_count(p) == 0) {
                 return Err(ExtractError::Failed(format!(
-                    "no text found: pdf-extract {reason} and pdftotext found no words"
+                    "no text found: pdf-extract {bare} and pdftotext found no words"
                 )));
             }
             Ok(ex)
@@ -175,9 +180,9 @@ fn fall_back(
             }
             _ => {
                 let hint = if e.to_string() == INSTALL_HINT {
-                    format!("pdf-extract {reason}; {INSTALL_HINT} for a fallback")
+                    format!("pdf-extract {bare}; {INSTALL_HINT} for a fallback")
                 } else {
-                    format!("pdf-extract {reason}; {e}")
+                    format!("pdf-extract {bare}; {e}")
                 };
                 Err(ExtractError::Failed(hint))
             }
