@@ -54,6 +54,17 @@ fn a_corrupt_pdf_and_an_empty_file_do_not_stop_the_run() {
     assert_eq!(count(line, "skipped") + count(line, "failed"), 4, "{line}");
     let hits = search_json(&idx, &["\"consolidated with Appeal No\""]);
     assert_eq!(hit_names(&hits), vec!["doctor-ca7_3.pdf"]);
+
+    // Unchanged bad files are reported again without being retried.
+    let err = index(&idx, &files);
+    let line = summary_line(&err);
+    assert_eq!(count(line, "unchanged"), 2, "{line}");
+    assert_eq!(count(line, "skipped") + count(line, "failed"), 4, "{line}");
+    assert_eq!(
+        err.matches("unchanged since the last run").count(),
+        4,
+        "{err}"
+    );
 }
 
 #[test]
@@ -153,4 +164,24 @@ fn stats_and_export_describe_the_index() {
         docs.iter()
             .all(|d| d["body"].as_str().is_some_and(|b| b.len() > 1000))
     );
+}
+
+#[test]
+fn scans_need_ocr_and_ocr_makes_them_searchable() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = dir.path().join("f");
+    copy_shared(&files, &["pdf/doctor-image-pdf-2.pdf"]);
+    let idx = dir.path().join("idx");
+    let err = index(&idx, &files);
+    assert!(
+        err.contains("skipped") && err.contains("needs OCR") && err.contains("--ocr"),
+        "{err}"
+    );
+    let out = docketeer(&idx, &["index", "--ocr", files.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let hits = search_json(&idx, &["Goodwin"]);
+    assert_eq!(hit_names(&hits), vec!["doctor-image-pdf-2.pdf"]);
+    assert_eq!(hits[0]["method"], "ocr");
+    let hits = search_json(&idx, &["\"workers compensation\""]);
+    assert_eq!(hit_names(&hits), vec!["doctor-image-pdf-2.pdf"]);
 }

@@ -47,6 +47,23 @@ pub struct Problem {
     /// `skipped` or `failed`.
     pub kind: String,
     pub reason: String,
+    /// The file's size and mtime when it failed: an unchanged file is not retried.
+    #[serde(default)]
+    pub size: u64,
+    #[serde(default)]
+    pub mtime: i64,
+}
+
+impl Problem {
+    fn new(path: String, kind: &str, reason: String) -> Problem {
+        Problem {
+            path,
+            kind: kind.into(),
+            reason,
+            size: 0,
+            mtime: 0,
+        }
+    }
 }
 
 /// Counts of one run, by file.
@@ -119,11 +136,9 @@ pub fn run(
     for (path, why) in walk_errors {
         reporter.problem("failed", &path.display().to_string(), &why);
         summary.failed += 1;
-        summary.problems.push(Problem {
-            path: path.display().to_string(),
-            kind: "failed".into(),
-            reason: why,
-        });
+        summary
+            .problems
+            .push(Problem::new(path.display().to_string(), "failed", why));
     }
 
     // Unchanged size and mtime: trust the index. Otherwise hash to see if content moved.
@@ -153,11 +168,7 @@ pub fn run(
                 let p = f.path.display().to_string();
                 reporter.problem("failed", &p, &why);
                 summary.failed += 1;
-                summary.problems.push(Problem {
-                    path: p,
-                    kind: "failed".into(),
-                    reason: why,
-                });
+                summary.problems.push(Problem::new(p, "failed", why));
             }
         }
     }
@@ -221,6 +232,40 @@ pub fn run(
         }
     }
 
+    // A file that could not be indexed last time and has not changed since fails the
+    // same way again; retrying would cost a timeout per hostile file on every run. OCR
+    // asked for now is a reason to retry a scan.
+    let previous: HashMap<String, Problem> = load_last_run(&store.dir)
+        .map(|s| {
+            s.problems
+                .into_iter()
+                .filter(|p| p.size > 0 || p.mtime != 0)
+                .map(|p| (p.path.clone(), p))
+                .collect()
+        })
+        .unwrap_or_default();
+    jobs.retain(|job| {
+        let f = &job.files[0];
+        let shown = f.path.display().to_string();
+        let Some(p) = previous.get(&shown) else {
+            return true;
+        };
+        let same = p.size == f.size && p.mtime == f.mtime && job.files.len() == 1;
+        let ocr_now = opts.extract.ocr && p.reason.starts_with("needs OCR");
+        if !same || ocr_now {
+            return true;
+        }
+        let reason = format!("{} (unchanged since the last run)", p.reason);
+        reporter.problem(&p.kind, &shown, &reason);
+        if p.kind == "skipped" {
+            summary.skipped += 1;
+        } else {
+            summary.failed += 1;
+        }
+        summary.problems.push(p.clone());
+        false
+    });
+
     reporter.start(jobs.len() as u64);
     let fields = store.fields;
     let extract_opts = opts.extract.clone();
@@ -265,11 +310,9 @@ pub fn run(
                 if let Some(note) = fallback {
                     reporter.problem("fallback", &shown, &note);
                     summary.fallbacks += 1;
-                    summary.fallback_files.push(Problem {
-                        path: shown,
-                        kind: "fallback".into(),
-                        reason: note,
-                    });
+                    summary
+                        .fallback_files
+                        .push(Problem::new(shown, "fallback", note));
                 }
                 since_commit += 1;
             }
@@ -281,9 +324,9 @@ pub fn run(
                     summary.failed += 1;
                 }
                 summary.problems.push(Problem {
-                    path: shown,
-                    kind: kind.into(),
-                    reason,
+                    size: job.files[0].size,
+                    mtime: job.files[0].mtime,
+                    ..Problem::new(shown, kind, reason)
                 });
             }
         }
