@@ -137,6 +137,12 @@ fn field_flags_combine_with_a_query() {
         "{names:?}"
     );
     assert!(!names.contains(&"seed-casd-alotrolado-order.txt".to_string()));
+    let names = hit_names(&search_json(&f.index, &["date:2021-04-07"]));
+    assert_eq!(names, vec!["seed-casd-alotrolado-order.txt"]);
+    let names = hit_names(&search_json(&f.index, &["date:2021-04 AND asylum"]));
+    assert_eq!(names, vec!["seed-casd-alotrolado-order.txt"]);
+    let names = hit_names(&search_json(&f.index, &["dkt:305 judge:Bernal"]));
+    assert_eq!(names, vec!["seed-cacd-immdef-order.txt"]);
 }
 
 #[test]

@@ -59,11 +59,49 @@ pub fn rewrite_user_query(q: &str) -> String {
             None => format!("court:\"{}\"", raw.to_lowercase().replace('"', "")),
         }
     });
-    let q = DATE_CLAUSE.replace_all(&q, |c: &Captures| {
-        let value = ISO_IN_RANGE.replace_all(&c[1], "${1}T00:00:00Z");
-        format!("date:{value}")
-    });
+    let q = DATE_CLAUSE.replace_all(&q, |c: &Captures| date_clause(&c[1]));
     q.into_owned()
+}
+
+/// `date:` values as people write them: a day, a month, a year, or a range of days.
+fn date_clause(value: &str) -> String {
+    if value.starts_with('[') || value.starts_with('{') {
+        let v = ISO_IN_RANGE.replace_all(value, "${1}T00:00:00Z");
+        return format!("date:{v}");
+    }
+    let v = value.trim_matches('"');
+    let day = |y: i32, m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(y, m, d);
+    let parts: Vec<&str> = v.split('-').collect();
+    let span = match parts.as_slice() {
+        [y] => y
+            .parse()
+            .ok()
+            .and_then(|y| Some((day(y, 1, 1)?, day(y + 1, 1, 1)?))),
+        [y, m] => match (y.parse::<i32>(), m.parse::<u32>()) {
+            (Ok(y), Ok(m)) => day(y, m, 1).and_then(|start| {
+                let next = if m == 12 {
+                    day(y + 1, 1, 1)
+                } else {
+                    day(y, m + 1, 1)
+                };
+                Some((start, next?))
+            }),
+            _ => None,
+        },
+        [_, _, _] => chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| Some((d, d.succ_opt()?))),
+        _ => None,
+    };
+    match span {
+        Some((from, to)) => format!(
+            "date:[{}T00:00:00Z TO {}T00:00:00Z}}",
+            from.format("%Y-%m-%d"),
+            to.format("%Y-%m-%d")
+        ),
+        // Let the parser report what it cannot read.
+        None => format!("date:{value}"),
+    }
 }
 
 /// Build the query for a request.
@@ -232,6 +270,18 @@ mod tests {
         assert_eq!(
             rewrite_user_query("date:[2021-01-01 TO 2021-12-31] foo"),
             "date:[2021-01-01T00:00:00Z TO 2021-12-31T00:00:00Z] foo"
+        );
+        assert_eq!(
+            rewrite_user_query("date:2021-04-07"),
+            "date:[2021-04-07T00:00:00Z TO 2021-04-08T00:00:00Z}"
+        );
+        assert_eq!(
+            rewrite_user_query("date:2020-12"),
+            "date:[2020-12-01T00:00:00Z TO 2021-01-01T00:00:00Z}"
+        );
+        assert_eq!(
+            rewrite_user_query("x date:2021"),
+            "x date:[2021-01-01T00:00:00Z TO 2022-01-01T00:00:00Z}"
         );
     }
 }
