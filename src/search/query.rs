@@ -45,7 +45,9 @@ static DATE_CLAUSE: Lazy<Regex> =
 /// index holds: docket numbers to their canonical key, court names to court ids, dates
 /// to RFC 3339.
 pub fn rewrite_user_query(q: &str) -> String {
-    let q = DOCKET_CLAUSE.replace_all(q, |c: &Captures| {
+    // Text pasted from a filing brings typographic quotes; the parser knows only '"'.
+    let q = q.replace(['\u{201c}', '\u{201d}', '\u{201e}'], "\"");
+    let q = DOCKET_CLAUSE.replace_all(&q, |c: &Captures| {
         let raw = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
         match docket::normalize(raw) {
             Some(d) => format!("docket:\"{}\"", d.canonical),
@@ -254,6 +256,14 @@ pub fn strip_judge_title(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pasted_typographic_quotes_make_phrases() {
+        assert_eq!(
+            rewrite_user_query("\u{201c}motion to enforce\u{201d}"),
+            "\"motion to enforce\""
+        );
+    }
 
     #[test]
     fn judge_titles_are_stripped() {
