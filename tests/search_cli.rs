@@ -79,7 +79,12 @@ fn docket_queries_match_every_printed_form() {
             "query {q}"
         );
     }
-    for flag in ["CV 20-9893 JGB (SHKx)", "20-cv-9893", "2:20-cv-09893"] {
+    for flag in [
+        "CV 20-9893 JGB (SHKx)",
+        "20-cv-9893",
+        "2:20-cv-09893",
+        "20-9893",
+    ] {
         let hits = search_json(&f.index, &["--docket", flag]);
         assert_eq!(
             hit_names(&hits),

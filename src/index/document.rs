@@ -62,9 +62,19 @@ pub fn build(f: &Fields, d: &NewDoc) -> TantivyDocument {
     if let Some(c) = &m.case_name {
         doc.add_text(f.case_name, c);
     }
+    let mut keys = std::collections::BTreeSet::new();
     for dn in &m.dockets {
-        doc.add_text(f.docket, &dn.canonical);
+        keys.extend(crate::metadata::docket::search_keys(dn));
         doc.add_text(f.docket_raw, &dn.raw);
+    }
+    // The canonical keys first, so a stored document lists its main number first.
+    for dn in &m.dockets {
+        if keys.remove(&dn.canonical) {
+            doc.add_text(f.docket, &dn.canonical);
+        }
+    }
+    for key in keys {
+        doc.add_text(f.docket, key);
     }
     if let Some(c) = &m.court {
         doc.add_text(f.court, &c.id);
