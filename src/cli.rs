@@ -4,6 +4,7 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 use crate::output::ColorChoice;
+use crate::search::Sort;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -101,6 +102,9 @@ pub struct SearchArgs {
     /// Number of hits to show
     #[arg(long, short = 'n', default_value_t = 10)]
     pub limit: usize,
+    /// Order of hits
+    #[arg(long, value_enum, default_value_t = Sort::Relevance)]
+    pub sort: Sort,
     /// One JSON object per hit
     #[arg(long)]
     pub json: bool,

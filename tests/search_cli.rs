@@ -296,3 +296,22 @@ fn running_headers_leave_the_body_but_feed_the_metadata() {
     );
     assert_eq!(hits[0]["date"], "2021-03-23");
 }
+
+#[test]
+fn hits_sort_by_date_when_asked() {
+    let f = fixture();
+    let dates = |sort: &str| -> Vec<String> {
+        search_json(&f.index, &["court", "--sort", sort])
+            .iter()
+            .map(|h| h["date"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let newest = dates("newest");
+    assert!(newest.len() >= 5, "{newest:?}");
+    assert!(newest.windows(2).all(|w| w[0] >= w[1]), "{newest:?}");
+    let oldest = dates("oldest");
+    assert!(!oldest.is_empty() && oldest.iter().all(|d| !d.is_empty()));
+    assert!(oldest.windows(2).all(|w| w[0] <= w[1]), "{oldest:?}");
+    let out = docketeer(&f.index, &["search"]);
+    assert_eq!(out.status.code(), Some(2), "an empty search is an error");
+}

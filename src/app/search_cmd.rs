@@ -21,6 +21,7 @@ pub fn run(args: SearchArgs) -> Result<i32> {
         from: args.from,
         to: args.to,
         limit: args.limit,
+        sort: args.sort,
     };
     let results = search::search(&store, &req)?;
     let stdout = std::io::stdout();

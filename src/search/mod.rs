@@ -6,11 +6,11 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, TantivyDocument};
+use tantivy::{DocAddress, Order, TantivyDocument};
 
 use crate::index::document::{PAGE_BREAK, StoredDoc};
 use crate::index::store::Store;
-pub use query::SearchRequest;
+pub use query::{SearchRequest, Sort};
 
 /// One hit.
 #[derive(Debug, Clone, Serialize)]
@@ -42,9 +42,22 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
         .context("cannot open the index for reading")?;
     let searcher = reader.searcher();
     let limit = req.limit.max(1);
-    let (top, total) = searcher
-        .search(&query, &(TopDocs::with_limit(limit), Count))
-        .context("search failed")?;
+    let top_docs = TopDocs::with_limit(limit);
+    let (top, total): (Vec<(f32, DocAddress)>, usize) = match req.sort {
+        Sort::Relevance => searcher.search(&query, &(top_docs, Count)),
+        Sort::Newest | Sort::Oldest => {
+            let order = if req.sort == Sort::Newest {
+                Order::Desc
+            } else {
+                Order::Asc
+            };
+            let by_date = top_docs.order_by_fast_field::<tantivy::DateTime>("date", order);
+            searcher
+                .search(&query, &(by_date, Count))
+                .map(|(hits, n)| (hits.into_iter().map(|(_, a)| (0.0, a)).collect(), n))
+        }
+    }
+    .context("search failed")?;
     let mut snippets = SnippetGenerator::create(&searcher, &*query, store.fields.body)
         .context("cannot prepare snippets")?;
     snippets.set_max_num_chars(240);

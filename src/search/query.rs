@@ -30,6 +30,19 @@ pub struct SearchRequest {
     pub from: Option<String>,
     pub to: Option<String>,
     pub limit: usize,
+    pub sort: Sort,
+}
+
+/// Order of hits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Sort {
+    /// Best match first (BM25, with case name, title and parties weighted up).
+    #[default]
+    Relevance,
+    /// Latest filing date first.
+    Newest,
+    /// Earliest filing date first; filings without a date are left out.
+    Oldest,
 }
 
 static DOCKET_CLAUSE: Lazy<Regex> =
@@ -181,6 +194,19 @@ pub fn build(store: &Store, req: &SearchRequest) -> Result<Box<dyn Query>> {
         clauses.push((Occur::Must, Box::new(range)));
     }
 
+    if req.sort == Sort::Oldest {
+        // Dates are held in nanoseconds: 1700 is near the earliest they can express.
+        let earliest = iso_to_datetime("1700-01-01")
+            .map(|d| Term::from_field_date(f.date, d))
+            .ok_or_else(|| anyhow!("cannot express the earliest date"))?;
+        let dated = RangeQuery::new(Bound::Included(earliest), Bound::Unbounded);
+        clauses.push((Occur::Must, Box::new(dated)));
+    }
+    if clauses.is_empty() {
+        return Err(anyhow!(
+            "nothing to search for: give a QUERY or a filter (--case, --docket, --party, --court, --judge, --type, --from, --to)"
+        ));
+    }
     Ok(match clauses.len() {
         0 => Box::new(AllQuery),
         1 => clauses.remove(0).1,
