@@ -144,7 +144,12 @@ fn wait_first_commit(idx: &Path, child: &mut Child, log: &Path) {
 /// A folder of distinct filings, slow enough to index (each PDF goes through the
 /// extraction worker) that a run can be interrupted after its first commit. Every file
 /// carries a unique word; returns file path → word.
-fn growing_docket(dir: &Path, pdfs: usize, texts: usize, htmls: usize) -> BTreeMap<PathBuf, String> {
+fn growing_docket(
+    dir: &Path,
+    pdfs: usize,
+    texts: usize,
+    htmls: usize,
+) -> BTreeMap<PathBuf, String> {
     let mut files = BTreeMap::new();
     for i in 0..pdfs {
         let token = format!("qzpdf{i:04}x");
@@ -160,7 +165,8 @@ fn growing_docket(dir: &Path, pdfs: usize, texts: usize, htmls: usize) -> BTreeM
     std::fs::create_dir_all(dir.join("txt")).expect("mkdir");
     for i in 0..texts {
         let token = format!("qztxt{i:04}x");
-        let mut text = std::fs::read_to_string(shared().join(txt_src[i % txt_src.len()])).expect("read");
+        let mut text =
+            std::fs::read_to_string(shared().join(txt_src[i % txt_src.len()])).expect("read");
         text.push_str(&format!("\n\nClerk's reference {token}.\n"));
         let p = dir.join(format!("txt/copy-{i:04}.txt"));
         std::fs::write(&p, text).expect("write");
@@ -191,7 +197,12 @@ fn assert_complete(idx: &Path, files: &BTreeMap<PathBuf, String>) {
     assert!(dup.is_empty(), "paths in more than one document: {dup:?}");
     for (path, token) in files.iter().step_by(23) {
         let hits = search_json(idx, &[token]);
-        assert_eq!(hits.len(), 1, "{token} ({}) should be one hit", path.display());
+        assert_eq!(
+            hits.len(),
+            1,
+            "{token} ({}) should be one hit",
+            path.display()
+        );
     }
 }
 
@@ -200,7 +211,10 @@ fn the_hostile_corpus_is_indexed_or_reported_file_by_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let idx = dir.path().join("idx");
     // The index stores canonical paths.
-    let hostile = shared().join("hostile").canonicalize().expect("hostile dir");
+    let hostile = shared()
+        .join("hostile")
+        .canonicalize()
+        .expect("hostile dir");
     let out = docketeer(&idx, &["index", s(&hostile)]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
@@ -231,7 +245,11 @@ fn the_hostile_corpus_is_indexed_or_reported_file_by_file() {
     );
     assert_eq!(count(line, "skipped"), skipped.len(), "{line}");
     assert_eq!(count(line, "failed"), failed.len(), "{line}");
-    assert_eq!(count(line, "via fallback extractor"), fallback.len(), "{line}");
+    assert_eq!(
+        count(line, "via fallback extractor"),
+        fallback.len(),
+        "{line}"
+    );
 
     // Everything pdftotext can read is in the index.
     let expect = std::fs::read_to_string(hostile.join("EXPECT.tsv")).expect("EXPECT.tsv");
@@ -241,16 +259,24 @@ fn the_hostile_corpus_is_indexed_or_reported_file_by_file() {
         let name = c[0].strip_prefix("hostile/").expect("hostile/ row");
         let path = s(&hostile.join(name)).to_string();
         if words > 0 {
-            assert!(indexed.contains_key(&path), "{path} ({words} words) not indexed\n{err}");
+            assert!(
+                indexed.contains_key(&path),
+                "{path} ({words} words) not indexed\n{err}"
+            );
         }
     }
     for f in ["enscript-gs.pdf", "big-300pages.pdf"] {
         let p = s(&hostile.join(f)).to_string();
-        assert!(fallback.contains_key(&p), "{f} not reported as fallback\n{err}");
+        assert!(
+            fallback.contains_key(&p),
+            "{f} not reported as fallback\n{err}"
+        );
     }
     let enc = s(&hostile.join("enc-userpw.pdf")).to_string();
     assert!(
-        skipped.get(&enc).is_some_and(|w| w[0].starts_with("encrypted")),
+        skipped
+            .get(&enc)
+            .is_some_and(|w| w[0].starts_with("encrypted")),
         "enc-userpw.pdf: {:?}",
         skipped.get(&enc)
     );
@@ -285,7 +311,10 @@ fn a_file_over_the_time_limit_fails_and_the_run_goes_on() {
     let files = dir.path().join("f");
     copy_shared(
         &files,
-        &["txt/seed-cacd-immdef-order.txt", "html/cl-opinion_html.html"],
+        &[
+            "txt/seed-cacd-immdef-order.txt",
+            "html/cl-opinion_html.html",
+        ],
     );
     let huge = huge_pdf(&files);
     let idx = dir.path().join("idx");
@@ -299,7 +328,11 @@ fn a_file_over_the_time_limit_fails_and_the_run_goes_on() {
         "{err}"
     );
     let line = summary_line(&err);
-    assert_eq!((count(line, "added"), count(line, "failed")), (2, 1), "{line}");
+    assert_eq!(
+        (count(line, "added"), count(line, "failed")),
+        (2, 1),
+        "{line}"
+    );
     assert_eq!(
         hit_names(&search_json(&idx, &["\"routine parts of litigation\""])),
         vec!["seed-cacd-immdef-order.txt"]
@@ -330,7 +363,11 @@ fn a_file_over_the_memory_limit_fails_with_the_reason_and_the_run_goes_on() {
     // Ordinary PDFs still fit in 64 MiB (the worker's stack follows the limit).
     assert_eq!(failed.len(), 1, "{err}");
     let line = summary_line(&err);
-    assert_eq!((count(line, "added"), count(line, "failed")), (3, 1), "{line}");
+    assert_eq!(
+        (count(line, "added"), count(line, "failed")),
+        (3, 1),
+        "{line}"
+    );
     assert_eq!(
         hit_names(&search_json(&idx, &["qzsmallx"])),
         vec!["small.pdf"]
@@ -372,7 +409,11 @@ fn a_killed_run_leaves_the_last_commit_and_a_re_run_finishes_without_duplicates(
     assert_eq!(out.status.code(), Some(0), "{err}");
     let line = summary_line(&err);
     assert_eq!(count(line, "unchanged") as u64, partial, "{line}");
-    assert_eq!(count(line, "added") as u64, files.len() as u64 - partial, "{line}");
+    assert_eq!(
+        count(line, "added") as u64,
+        files.len() as u64 - partial,
+        "{line}"
+    );
     assert_complete(&idx, &files);
 
     // Same result as a clean one-shot index of the folder.
@@ -400,11 +441,17 @@ fn ctrl_c_commits_what_is_done_and_a_re_run_finishes() {
     let err = std::fs::read_to_string(&log).expect("log");
     // 128 + SIGINT, as shells report a Ctrl-C'd program; the work is committed.
     assert_eq!(status.code(), Some(130), "{err}");
-    assert!(err.contains("interrupted: committing what is done"), "{err}");
+    assert!(
+        err.contains("interrupted: committing what is done"),
+        "{err}"
+    );
     let line = summary_line(&err);
     assert!(line.ends_with("interrupted: re-run to finish"), "{line}");
     let done = stats_documents(&idx);
-    assert!(done > 0 && done < files.len() as u64, "{done} documents\n{err}");
+    assert!(
+        done > 0 && done < files.len() as u64,
+        "{done} documents\n{err}"
+    );
     // Everything the summary counted as added is in the index.
     assert_eq!(count(line, "added") as u64, done, "{line}");
     // No file was reported as failed because the interruption reached it.
@@ -429,7 +476,10 @@ fn search_works_during_a_run_and_a_second_indexer_is_refused() {
     wait_first_commit(&idx, &mut child, &log);
 
     // Search reads the last commit while the writer works.
-    let hits = search_json(&idx, &["\"the court finds the motion\" OR \"Clerk's reference\""]);
+    let hits = search_json(
+        &idx,
+        &["\"the court finds the motion\" OR \"Clerk's reference\""],
+    );
     assert!(!hits.is_empty(), "no hits during the run");
     assert_eq!(
         docketeer(&idx, &["stats"]).status.code(),
@@ -490,7 +540,10 @@ fn quiet_prints_only_problems_and_the_summary() {
     assert!(stdout(&out).is_empty(), "{}", stdout(&out));
     let lines: Vec<&str> = err.lines().collect();
     let (summary, problems) = lines.split_last().expect("some output");
-    assert!(summary.contains(" added, "), "last line is not the summary: {err}");
+    assert!(
+        summary.contains(" added, "),
+        "last line is not the summary: {err}"
+    );
     assert_eq!(count(summary, "via fallback extractor"), 1, "{summary}");
     let mut kinds: Vec<&str> = problems
         .iter()

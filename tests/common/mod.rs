@@ -131,7 +131,13 @@ pub fn write_text_pdf(path: &Path, pages: usize, lines: usize, token: &str) {
     let mut objs: Vec<Vec<u8>> = Vec::with_capacity(3 + 2 * pages);
     let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
     objs.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
-    objs.push(format!("<< /Type /Pages /Kids [{}] /Count {pages} >>", kids.join(" ")).into_bytes());
+    objs.push(
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            kids.join(" ")
+        )
+        .into_bytes(),
+    );
     objs.push(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec());
     for i in 0..pages {
         let mut s = String::from("BT /F1 10 Tf 50 750 Td 12 TL\n");
