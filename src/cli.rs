@@ -66,6 +66,9 @@ pub struct IndexArgs {
     /// Print only problems and the summary
     #[arg(long, short)]
     pub quiet: bool,
+    /// Commit the index after this many new documents (it also commits every 10 s)
+    #[arg(long, default_value_t = 200, value_name = "N")]
+    pub commit_every: usize,
 }
 
 #[derive(Debug, Args)]

@@ -33,7 +33,7 @@ pub fn run(args: IndexArgs) -> Result<i32> {
         extract: super::extract_options(args.ocr, args.timeout, args.file_memory),
         memory_mb: args.memory,
         commit_interval: Duration::from_secs(10),
-        commit_docs: 200,
+        commit_docs: args.commit_every.max(1),
     };
     let verbosity = if args.quiet {
         Verbosity::Quiet
@@ -43,6 +43,8 @@ pub fn run(args: IndexArgs) -> Result<i32> {
     let reporter = Reporter::new(verbosity);
     let summary = indexer::run(&store, &opts, &reporter, stop)?;
     eprintln!("{}", summary.line());
-    eprintln!("index: {}", dir.display());
+    if !args.quiet {
+        eprintln!("index: {}", dir.display());
+    }
     Ok(if summary.interrupted { 130 } else { 0 })
 }

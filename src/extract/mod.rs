@@ -176,7 +176,7 @@ fn pdf_guarded(
     let (timeout, mem) = (opts.timeout, opts.memory_limit_mb);
     let spawned = std::thread::Builder::new()
         .name(PDF_THREAD.into())
-        .stack_size(256 * 1024 * 1024)
+        .stack_size(pdf_stack_bytes(mem))
         .spawn(move || {
             let r = std::panic::catch_unwind(|| {
                 pdf::extract_text_layer(&bytes, &owned_path, timeout, mem)
@@ -186,7 +186,7 @@ fn pdf_guarded(
         });
     if let Err(e) = spawned {
         return Err(ExtractError::Failed(format!(
-            "cannot start PDF thread: {e}"
+            "cannot start PDF thread (memory limit {mem} MB): {e}"
         )));
     }
     match rx.recv_timeout(timeout) {
@@ -199,6 +199,20 @@ fn pdf_guarded(
             Err(ExtractError::Failed("PDF extractor crashed".into()))
         }
     }
+}
+
+/// Stack of the PDF thread: large, because lopdf recurses on deeply nested objects, but
+/// at most a quarter of the address-space limit. The reservation counts against
+/// RLIMIT_AS, so a fixed 256 MiB stack made every PDF fail under `--file-memory 256` or
+/// less before a byte was parsed.
+fn pdf_stack_bytes(memory_limit_mb: u64) -> usize {
+    const MAX: u64 = 256;
+    let mb = if memory_limit_mb == 0 {
+        MAX
+    } else {
+        (memory_limit_mb / 4).clamp(8, MAX)
+    };
+    (mb * 1024 * 1024) as usize
 }
 
 /// pdf-extract panics on many malformed files; those panics are caught and reported as

@@ -123,3 +123,64 @@ pub fn gold() -> Vec<Gold> {
         })
         .collect()
 }
+
+/// Write a plain, valid PDF of `pages` pages, each with `lines` lines of Helvetica text
+/// that contain `token`. Large page counts make files that are slow and memory-hungry
+/// to parse while staying well-formed.
+pub fn write_text_pdf(path: &Path, pages: usize, lines: usize, token: &str) {
+    let mut objs: Vec<Vec<u8>> = Vec::with_capacity(3 + 2 * pages);
+    let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
+    objs.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
+    objs.push(
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            kids.join(" ")
+        )
+        .into_bytes(),
+    );
+    objs.push(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec());
+    for i in 0..pages {
+        let mut s = String::from("BT /F1 10 Tf 50 750 Td 12 TL\n");
+        for l in 0..lines {
+            s.push_str(&format!(
+                "(Page {i} line {l}: the court finds the motion {token} is granted in part) Tj T*\n"
+            ));
+        }
+        s.push_str("ET");
+        objs.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+                5 + 2 * i
+            )
+            .into_bytes(),
+        );
+        let mut stream = format!("<< /Length {} >>\nstream\n", s.len()).into_bytes();
+        stream.extend_from_slice(s.as_bytes());
+        stream.extend_from_slice(b"\nendstream");
+        objs.push(stream);
+    }
+    let mut buf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::with_capacity(objs.len());
+    for (k, o) in objs.iter().enumerate() {
+        offsets.push(buf.len());
+        buf.extend_from_slice(format!("{} 0 obj\n", k + 1).as_bytes());
+        buf.extend_from_slice(o);
+        buf.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = buf.len();
+    buf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
+    for o in offsets {
+        buf.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    buf.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objs.len() + 1
+        )
+        .as_bytes(),
+    );
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).expect("mkdir");
+    }
+    std::fs::write(path, buf).expect("write generated PDF");
+}
