@@ -5,23 +5,6 @@ mod common;
 use common::*;
 use std::path::Path;
 
-fn summary_line(err: &str) -> &str {
-    err.lines()
-        .find(|l| l.contains(" added, "))
-        .unwrap_or_else(|| panic!("no summary line in: {err}"))
-}
-
-fn count(line: &str, what: &str) -> usize {
-    let at = line
-        .find(&format!(" {what}"))
-        .unwrap_or_else(|| panic!("no `{what}` in {line}"));
-    line[..at]
-        .rsplit(|c: char| !c.is_ascii_digit())
-        .next()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("no count before `{what}` in {line}"))
-}
-
 fn index(idx: &Path, dir: &Path) -> String {
     let out = docketeer(idx, &["index", dir.to_str().expect("utf-8")]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

@@ -15,23 +15,6 @@ use std::time::{Duration, Instant};
 /// Longest any single wait may take before the test calls it a hang.
 const HANG: Duration = Duration::from_secs(180);
 
-fn summary_line(err: &str) -> &str {
-    err.lines()
-        .find(|l| l.contains(" added, "))
-        .unwrap_or_else(|| panic!("no summary line in: {err}"))
-}
-
-fn count(line: &str, what: &str) -> usize {
-    let at = line
-        .find(&format!(" {what}"))
-        .unwrap_or_else(|| panic!("no `{what}` in {line}"));
-    line[..at]
-        .rsplit(|c: char| !c.is_ascii_digit())
-        .next()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("no count before `{what}` in {line}"))
-}
-
 /// `kind <path>: <why>` lines of a run, by path.
 fn problem_lines(err: &str, kind: &str) -> BTreeMap<String, Vec<String>> {
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();

@@ -184,3 +184,22 @@ pub fn write_text_pdf(path: &Path, pages: usize, lines: usize, token: &str) {
     }
     std::fs::write(path, buf).expect("write generated PDF");
 }
+
+/// The summary line an index run prints last.
+pub fn summary_line(err: &str) -> &str {
+    err.lines()
+        .find(|l| l.contains(" added, "))
+        .unwrap_or_else(|| panic!("no summary line in: {err}"))
+}
+
+/// The number printed before `what` in a summary line (`3 added` -> 3).
+pub fn count(line: &str, what: &str) -> usize {
+    let at = line
+        .find(&format!(" {what}"))
+        .unwrap_or_else(|| panic!("no `{what}` in {line}"));
+    line[..at]
+        .rsplit(|c: char| !c.is_ascii_digit())
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count before `{what}` in {line}"))
+}
