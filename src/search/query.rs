@@ -69,9 +69,9 @@ pub fn rewrite_user_query(q: &str) -> String {
     });
     let q = COURT_CLAUSE.replace_all(&q, |c: &Captures| {
         let raw = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
-        match court::lookup(raw) {
-            Some(ct) => format!("court:\"{}\"", ct.id),
-            None => format!("court:\"{}\"", raw.to_lowercase().replace('"', "")),
+        match court_id(raw) {
+            Some(id) => format!("court:\"{id}\""),
+            None => format!("court_name:\"{}\"", raw.replace('"', "")),
         }
     });
     let q = DATE_CLAUSE.replace_all(&q, |c: &Captures| date_clause(&c[1]));
@@ -119,6 +119,20 @@ fn date_clause(value: &str) -> String {
     }
 }
 
+/// The court id for what a person typed: an id as it is (`cand`, `ganb`), else a name
+/// or abbreviation resolved through the court table (`N.D. Cal.`).
+fn court_id(typed: &str) -> Option<String> {
+    let t = typed.trim();
+    let looks_like_id = !t.is_empty()
+        && t.len() <= 16
+        && t.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    if looks_like_id {
+        return Some(t.to_string());
+    }
+    court::lookup(t).map(|c| c.id)
+}
+
 /// Build the query for a request.
 pub fn build(store: &Store, req: &SearchRequest) -> Result<Box<dyn Query>> {
     let f = &store.fields;
@@ -163,8 +177,8 @@ pub fn build(store: &Store, req: &SearchRequest) -> Result<Box<dyn Query>> {
         ));
     }
     if let Some(c) = &req.court {
-        let q: Box<dyn Query> = match court::lookup(c) {
-            Some(ct) => term(f.court, &ct.id),
+        let q: Box<dyn Query> = match court_id(c) {
+            Some(id) => term(f.court, &id),
             None => words_query(store, f.court_name, c)?,
         };
         clauses.push((Occur::Must, q));
