@@ -12,6 +12,16 @@ pub fn for_each_stored(
     with_body: bool,
     mut f: impl FnMut(StoredDoc) -> Result<()>,
 ) -> Result<()> {
+    for_each_doc(store, |doc| {
+        f(StoredDoc::read(&store.fields, doc, with_body))
+    })
+}
+
+/// Call `f` on every live document of the last commit, as tantivy stores it.
+pub fn for_each_doc(
+    store: &Store,
+    mut f: impl FnMut(&TantivyDocument) -> Result<()>,
+) -> Result<()> {
     let reader = store.index.reader().context("cannot open the index")?;
     let searcher = reader.searcher();
     for segment in searcher.segment_readers() {
@@ -26,7 +36,7 @@ pub fn for_each_stored(
             let doc: TantivyDocument = docs
                 .get(doc_no)
                 .context("cannot read a stored document; the index may be damaged")?;
-            f(StoredDoc::read(&store.fields, &doc, with_body))?;
+            f(&doc)?;
         }
     }
     Ok(())
