@@ -41,8 +41,16 @@ impl Store {
         let schema = spec.to_tantivy()?;
         let mmap = MmapDirectory::open(dir)
             .with_context(|| format!("cannot open index directory {}", dir.display()))?;
-        let index = Index::create(mmap, schema, tantivy::IndexSettings::default())
-            .with_context(|| format!("cannot create an index in {}", dir.display()))?;
+        let index = match Index::create(mmap, schema, tantivy::IndexSettings::default()) {
+            Ok(index) => index,
+            // Another indexer created it a moment ago: use theirs (its writer lock then
+            // decides who writes).
+            Err(tantivy::TantivyError::IndexAlreadyExists) => return Store::open(dir),
+            Err(e) => {
+                return Err(e)
+                    .with_context(|| format!("cannot create an index in {}", dir.display()));
+            }
+        };
         std::fs::write(dir.join(SCHEMA_COPY), SCHEMA_TOML)
             .with_context(|| format!("cannot write {}", dir.join(SCHEMA_COPY).display()))?;
         Store::finish(dir, index, spec)
