@@ -52,7 +52,9 @@ pub fn find_doc_type(head: &str) -> (Option<String>, Option<String>) {
                 continue;
             }
             let letters: Vec<char> = l.chars().filter(|c| c.is_alphabetic()).collect();
-            let caps = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
+            // Mostly capitals: titles keep "and"/"of" lower case now and then.
+            let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+            let caps = !letters.is_empty() && upper * 10 >= letters.len() * 8;
             if caps_only && !caps {
                 continue;
             }
