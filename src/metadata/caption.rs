@@ -36,7 +36,7 @@ impl Caption {
 }
 
 /// A line that is only the `v.` between the sides.
-static V_LINE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*(?:v|vs|versus)\.?\s*$").unwrap());
+static V_LINE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*(?:v|vs|versus)\.?:?\s*$").unwrap());
 
 /// A role word list, as printed after a side: `Plaintiffs,`, `Plaintiff, Appellant,`,
 /// `Plaintiffs-Appellants/Cross-Respondents,`, `Real Party in Interest.`
@@ -69,7 +69,7 @@ static IN_RE: Lazy<Regex> =
 
 /// Lines that end a caption block when walking away from the `v.`.
 static STOP_LINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\bcourt\b|\bdistrict\s+of\b|\bcircuit\b|\bdivision\b|\bcase\s+no|^\s*no\.|^\s*nos\.|\bdocket\b|^_{3,}|^-{3,}|\bdocument\b.*\bfiled\b|^\s*(?:order|opinion|memorandum|motion|notice|brief|complaint|judgment)\b|\bappeal\s+from\b|\bfiled\b|\bdecided\b|\bargued\b|\bsubmitted\b|^\s*present:|\bproceedings\b|published by|\bslip op\b|\bjudge\b")
+    Regex::new(r"(?i)\bcourt\b|\bdistrict\s+of\b|\bcircuit\b|\bdivision\b|\bcase\s+no|^\s*no\.|^\s*nos\.|\bdocket\b|^_{3,}|^-{3,}|\bdocument\b.*\bfiled\b|^\s*(?:order|opinion|memorandum|motion|notice|brief|complaint|judgment)\b|\bappeal\s+from\b|\bfiled\b|\bdecided\b|\bargued\b|\bsubmitted\b|^\s*present:|\bproceedings\b|published by|\bslip op\b|\bjudge\b|:\s*$|^\s*\[|\bdate:|\bclerk\b|\baction\s+no\b|\bthis\s+decision\b|\b\d{1,4}\s+(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.|F\.\s?(?:2d|3d|4th|Supp))|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}")
         .unwrap()
 });
 

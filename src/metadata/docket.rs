@@ -190,7 +190,7 @@ pub fn search_keys(d: &DocketNumber) -> Vec<String> {
 /// Docket numbers introduced by a label (`Case No.`, `No.`, `Docket #:`...).
 static LABELLED: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?im)(?:\bcase\s+(?:no|number)\b\.?|\bcase\s*#|\bdocket\s*(?:no\b\.?|#|number)|\bpetition\s*#|\brecord\s+no\b\.?|\bcivil\s+action\s+no\b\.?|\bNos?\.|\bindex\s+no\b\.?)[ \t]*:?[ \t]*((?:[A-Z]{1,4}[ \t]?)?[0-9][^\n]{0,80})",
+        r"(?im)(?:\bcase\s+(?:no\b\.?|number[ \t]*:?[ \t]*\n?)|^[ \t]*case:[ \t]*\n?|\bcase\s*#|\bdocket\s*(?:no\b\.?|#|number)|\bpetition\s*#|\brecord\s+no\b\.?|\bcivil\s+action\s+no\b\.?|\bNos?\.|\bindex\s+no\b\.?)[ \t]*:?[ \t]*((?:[A-Z]{1,4}[ \t]?)?[0-9][^\n]{0,80})",
     )
     .unwrap()
 });

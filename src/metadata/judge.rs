@@ -26,7 +26,7 @@ static HONORABLE: Lazy<Regex> =
 /// `Mr. Justice BREWER, ... delivered the opinion`, `JUSTICE SOTOMAYOR delivered`.
 static AUTHOR: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?m)^[ \t]*(?:¶[ \t]*1[ \t]+)?(?:Opinion\s+of\s+the\s+Court\s+by[ \t]+)?{NAME},?[ \t]+(?:Senior[ \t]+)?(?:J\.|C\.\s?J\.|P\.\s?J\.|J\.A\.D\.|Judge|Justice|Circuit\s+Judge|Chief\s+Judge|Associate\s+Judge|Presiding\s+Judge|District\s+Judge|Chief\s+Justice|Associate\s+Justice)[.:,]?(?:[ \t]|$)"
+        r"(?m)^[ \t]*(?:¶[ \t]*1[ \t]+)?(?:Opinion\s+of\s+the\s+Court\s+by[ \t]+)?{NAME}(?:,[ \t]*(?:Senior[ \t]+|JR\.,[ \t]*|Jr\.,[ \t]*)?(?:J\.|C\.\s?J\.|P\.\s?J\.|J\.A\.D\.|Judge|Justice|Circuit\s+Judge|Chief\s+Judge|Associate\s+Judge|Presiding\s+Judge|District\s+Judge|Chief\s+Justice|Associate\s+Justice|Senior\s+District\s+Judge|United\s+States\s+District\s+Judge)|[ \t]+J\.)[.:,]?(?:[ \t]|$)"
     ))
     .unwrap()
 });
@@ -97,6 +97,15 @@ fn plausible(n: &str) -> bool {
         && n.len() <= 40
         && !n.split_whitespace().any(|w| bad.contains(&w))
         && n.chars().filter(|c| c.is_alphabetic()).count() >= 3
+}
+
+/// The assigned judge of a docket sheet; docket sheets name other judges (trial
+/// judges below, referral judges) that are not the case's judge.
+pub fn find_assigned(head: &str) -> Option<String> {
+    ASSIGNED
+        .captures_iter(head)
+        .filter_map(|c| c.get(1).map(|m| trim_name(m.as_str())))
+        .find(|n| plausible(n))
 }
 
 /// Find the judge in a filing's head (and signature at its end).

@@ -6,6 +6,7 @@ pub mod citations;
 pub mod court;
 pub mod date;
 pub mod docket;
+pub mod docket_sheet;
 pub mod doctype;
 pub mod judge;
 pub mod names;
@@ -77,15 +78,32 @@ pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata
     }
     md.court = court::find_court(&head);
 
-    let cap = caption::find_caption(&head)
-        .or_else(|| html_title.and_then(|t| caption::find_caption(&t.replace(" - ", "\n"))));
-    if let Some(c) = cap {
-        md.case_name = c.case_name();
-        md.plaintiffs = c.plaintiffs;
-        md.defendants = c.defendants;
-        md.et_al = c.et_al;
+    let (kind, title) = doctype::find_doc_type(&head);
+    let is_sheet = kind.as_deref() == Some("docket-sheet");
+    md.doc_type = kind;
+    md.title = title;
+
+    if is_sheet {
+        // Party lists on docket sheets run past the head; they end at the entry table.
+        let first = text.pages.first().map(String::as_str).unwrap_or("");
+        let sheet = docket_sheet::parse(first);
+        md.case_name = sheet.case_name;
+        md.plaintiffs = sheet.caption.plaintiffs;
+        md.defendants = sheet.caption.defendants;
+        md.et_al = sheet.caption.et_al;
+        md.judge = judge::find_assigned(&head);
+    } else {
+        let cap = caption::find_caption(&head).or_else(|| {
+            html_title.and_then(|t| caption::find_caption(&t.replace(" - ", "\n")))
+        });
+        if let Some(c) = cap {
+            md.case_name = c.case_name();
+            md.plaintiffs = c.plaintiffs;
+            md.defendants = c.defendants;
+            md.et_al = c.et_al;
+        }
+        md.judge = judge::find_judge(&head, &tail);
     }
-    md.judge = judge::find_judge(&head, &tail);
 
     if let Some(filed) = text.ecf.as_ref().and_then(|e| e.filed.clone()) {
         md.date = Some(filed);
@@ -94,10 +112,6 @@ pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata
         md.date = Some(d);
         md.date_kind = Some(k);
     }
-    let (kind, title) = doctype::find_doc_type(&head);
-    md.doc_type = kind;
-    md.title = title;
-
     let all = text.pages.join("\n");
     md.docket_entries = references::find_entries(&all);
     md.citations = citations::find_citations(&all);

@@ -1,0 +1,145 @@
+//! Docket sheets (PACER district and bankruptcy, appellate "General Docket", the
+//! Supreme Court's docket page, state appellate and trial-court case pages) list their
+//! parties under role labels and name the case on a title line, instead of printing a
+//! caption.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::caption::{self, Caption};
+
+/// Where the party list of a PACER sheet ends: the docket-entry table.
+static TABLE_START: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?m)^\s*(?:Date\s+Filed|Filing\s+Date)\s*\n\s*#|(?m)^\s*Docket\s+Text\s*$").unwrap()
+});
+
+/// A role label on a line of its own, the party's name on the next line.
+static ROLE_LABEL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(plaintiff|petitioner|appellant|defendant|respondent|appellee|debtor(?:\s+in\s+possession)?)(?:\s*\(\d+\))?$")
+        .unwrap()
+});
+
+/// `Case title: USA v. Doe`, `Balbo v. Tilton et al`, `18CV001704 | A vs B et al`.
+static TITLE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:case\s+title:|full\s+case\s+caption:)?\s*(?:[^|\n]{1,30}\|\s*)?([^:\n]{2,150}?)\s+(?:v|vs)\.?\s+([^:\n]{2,150}?)\s*$")
+        .unwrap()
+});
+
+static IN_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*in\s+re:?\s+(.{2,150}?)[,.]?\s*$").unwrap());
+
+static ET_AL: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i),?\s*\bet\s+al\b\.?").unwrap());
+
+/// What a docket sheet says about its case.
+#[derive(Debug, Default, Clone)]
+pub struct Sheet {
+    pub caption: Caption,
+    pub case_name: Option<String>,
+}
+
+fn strip_et_al(s: &str) -> String {
+    ET_AL.replace_all(s, "").trim().trim_end_matches([',', ';']).trim().to_string()
+}
+
+/// Read parties and case name from a docket sheet's text (caller has decided it is one).
+pub fn parse(text: &str) -> Sheet {
+    let end = TABLE_START.find(text).map_or(text.len(), |m| m.start());
+    let end = super::court::floor_char(text, end.min(64 * 1024));
+    let body = &text[..end];
+    let lines: Vec<&str> = body.lines().map(str::trim).collect();
+
+    let mut sheet = Sheet::default();
+    let mut title: Option<(String, String)> = None;
+    for l in lines.iter().take(200) {
+        if let Some(c) = IN_RE.captures(l) {
+            sheet.caption.in_re = Some(c[1].trim().to_string());
+            break;
+        }
+        if let Some(c) = TITLE.captures(l) {
+            let (a, b) = (strip_et_al(&c[1]), strip_et_al(&c[2]));
+            if !a.is_empty() && !b.is_empty() && a.split_whitespace().count() <= 12 {
+                sheet.caption.et_al = ET_AL.is_match(l);
+                title = Some((a, b));
+                break;
+            }
+        }
+    }
+
+    // Party blocks under role labels.
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(c) = ROLE_LABEL.captures(lines[i]) else {
+            i += 1;
+            continue;
+        };
+        let role = c[1].to_lowercase();
+        let Some(name) = lines[i + 1..].iter().find(|l| !l.is_empty()) else {
+            break;
+        };
+        let name = name.trim().to_string();
+        if role.starts_with("debtor") {
+            if sheet.caption.in_re.is_none() {
+                sheet.caption.in_re = Some(name);
+            }
+        } else if matches!(role.as_str(), "plaintiff" | "petitioner" | "appellant") {
+            if !sheet.caption.plaintiffs.contains(&name) {
+                sheet.caption.plaintiffs.push(name);
+            }
+        } else if !sheet.caption.defendants.contains(&name) {
+            sheet.caption.defendants.push(name);
+        }
+        i += 2;
+    }
+    if sheet.caption.in_re.is_some() {
+        sheet.caption.plaintiffs.clear();
+        sheet.caption.defendants.clear();
+    }
+
+    // Pages without labels print a caption (`Title: A, Petitioner v. B`) or only a title.
+    if sheet.caption.in_re.is_none()
+        && (sheet.caption.plaintiffs.is_empty() || sheet.caption.defendants.is_empty())
+    {
+        let block = caption::find_caption(body).filter(|c| c.in_re.is_none());
+        if let Some(c) = block {
+            sheet.caption.plaintiffs = c.plaintiffs;
+            sheet.caption.defendants = c.defendants;
+        } else if let Some((a, b)) = &title {
+            sheet.caption.plaintiffs = vec![a.clone()];
+            sheet.caption.defendants = vec![b.clone()];
+        }
+    }
+
+    sheet.case_name = match (&sheet.caption.in_re, &title) {
+        (Some(s), _) => Some(format!("In re {s}")),
+        (None, Some((a, b))) => Some(format!(
+            "{} v. {}",
+            caption::short_party(a),
+            caption::short_party(b)
+        )),
+        (None, None) => sheet.caption.case_name(),
+    };
+    sheet
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pacer_district() {
+        let t = "U.S. District Court\nCalifornia Northern District (San Francisco)\nCIVIL DOCKET FOR CASE #: 3:08-cv-00159-WHA\nBalbo v. Tilton et al\nAssigned to: Hon. William Alsup\nPetitioner\n John Michael Balbo\nrepresented by\nJohn Michael Balbo\nPRO SE\nV.\nDefendant\n James E. Tilton\nSecretary CDCR\nDefendant\n Warden Ken Clark\nDate Filed\n#\nDocket Text\n";
+        let s = parse(t);
+        assert_eq!(s.case_name.as_deref(), Some("Balbo v. Tilton"));
+        assert_eq!(s.caption.plaintiffs, ["John Michael Balbo"]);
+        assert_eq!(s.caption.defendants, ["James E. Tilton", "Warden Ken Clark"]);
+    }
+
+    #[test]
+    fn bankruptcy_and_appellate() {
+        let t = "Bankruptcy Petition #: 10-63241-jem\nAssigned to: Judge James Massey\nDebtor\nPark at Briarcliff, Inc.\n750 Commerce\n";
+        assert_eq!(parse(t).case_name.as_deref(), Some("In re Park at Briarcliff, Inc."));
+        let t = "General Docket\nBankruptcy Appellate Panel Docket #: 15-1074\n Docketed: 03/06/2015\nTermed: 02/24/2016\nPatrick Caldwell v. Victoria Nelson\nAppeal From:\n";
+        let s = parse(t);
+        assert_eq!(s.case_name.as_deref(), Some("Caldwell v. Nelson"));
+        assert_eq!(s.caption.defendants, ["Victoria Nelson"]);
+    }
+}
