@@ -134,3 +134,22 @@ fn gold_accuracy() {
     }
     assert!(failed.is_empty(), "below threshold: {}", failed.join(", "));
 }
+
+/// Development aid: `DUMP=docket/js-cand.html cargo test --test gold dump -- --ignored --nocapture`
+/// prints the cleaned head of one corpus file and what metadata makes of it.
+#[test]
+#[ignore]
+fn dump() {
+    let Ok(file) = std::env::var("DUMP") else {
+        return;
+    };
+    let (clean, source) = clean_text(&corpus_dir().join(&file));
+    let head: String = clean
+        .pages
+        .join("\n<<PAGE>>\n")
+        .chars()
+        .take(6000)
+        .collect();
+    println!("{source:?} ecf={:?}\n{head}", clean.ecf);
+    println!("{:#?}", metadata::extract(&clean));
+}

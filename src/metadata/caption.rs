@@ -31,12 +31,29 @@ impl Caption {
         }
         let p = self.plaintiffs.first()?;
         let d = self.defendants.first()?;
-        Some(format!("{} v. {}", short_party(p), short_party(d)))
+        Some(format!(
+            "{} v. {}",
+            short_sovereign(p, true),
+            short_sovereign(d, false)
+        ))
     }
 }
 
 /// A line that is only the `v.` between the sides.
-static V_LINE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*(?:v|vs|versus)\.?:?\s*$").unwrap());
+static V_LINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*(?:v|vs|versus)\.?:?\s*$|^\s*-?\s*against\s*-?\s*$").unwrap()
+});
+
+/// A `v.` with the right column's text run into it (`v. DATE: OCTOBER 10, 2019`),
+/// accepted only right after a role word line.
+static V_START: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*(?:v|vs)\.\s*:?\s+\S").unwrap());
+
+/// Right-column text run into a caption line by side-by-side layouts: case number,
+/// hearing details, document title. What follows it on the line is not a party.
+static JUNK: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\s*(?:\b(?i:case\s+no\b|case\s+number\b|civil\s+action\b)|\bDATE:|\bTIME:|\bCOURTROOM|\bCTRM|\bJUDGE:|\bDept\.?:|\bHon\.|\bHonorable\b|\b(?:DEFENDANTS?|PLAINTIFFS?|GOVERNMENT)'?S?'?\s+(?:NOTICE|MOTION|RESPONSE|REPLY|OPPOSITION|MEMORANDUM|ADMINISTRATIVE|STATEMENT)|\bNOTICE\s+OF\b|\bMOTION\b|\bDECLARATION\b|\bORDER\b|\bJUDGMENT\b|\bPRELIMINARY\s+INJUNCTION\b|\[PROPOSED\]|\(REDACTED\)|\b\d{1,2}:\d{2}-[a-zA-Z]{2,3}-\d+|\b\d{2}-[a-zA-Z]{2}-\d{3,}|\bNo\.\s*\d)")
+        .unwrap()
+});
 
 /// A role word list, as printed after a side: `Plaintiffs,`, `Plaintiff, Appellant,`,
 /// `Plaintiffs-Appellants/Cross-Respondents,`, `Real Party in Interest.`
@@ -60,7 +77,7 @@ static ONE_LINE: Lazy<Regex> = Lazy::new(|| {
 /// A title line naming the case: `Title X v. Y`, `Case title: X v. Y`, `RE: X v. Y`,
 /// `Short Title: X v. Y`, or a bare `X v. Y` line.
 static TITLE_LINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:case\s+)?title:?|short\s+title:|re:|full\s+case\s+caption:)?\s*(.{2,200}?)\s+(?:v|vs)\.?\s+(.{2,200}?)\s*$")
+    Regex::new(r"(?i)^\s*(?:(?:case\s+)?title:?|short\s+title:|re:|full\s+case\s+caption:)?\s*(?:case\s+(?:no\.?|number:?)\s*[\w:-]+,?\s*)?(.{2,200}?)\s+(?:v|vs)\.?\s+(.{2,200}?)\s*$")
         .unwrap()
 });
 
@@ -92,6 +109,17 @@ static SUFFIX_PIECE: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 
+static SUFFIX_AND: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(inc\.?|llc\.?|l\.l\.c\.|ltd\.?|co\.|corp\.|p\.c\.|p\.a\.|llp|pllc)\s+(?:and|&)\s+(.+)$|^(inc\.?|llc\.?|ltd\.?|corp\.?)\s+((?:dba|d/b/a)\s+.+)$")
+        .unwrap()
+});
+
+/// Fictitious defendants and other non-parties.
+static NOT_PARTY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:does?\s+\d|does?\s+one|john\s+does?\s*\d|and|or|the|of|inclusive|all\s+others|similarly\s+situated|below|above)\b|^(?:and|or|the|of)$")
+        .unwrap()
+});
+
 static ET_AL: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i),?\s*\bet\s+al\b\.?,?").unwrap());
 
 /// Column junk from side-by-side captions: `)`, `]`, `§` separators and what follows.
@@ -111,7 +139,17 @@ fn left_column(line: &str) -> &str {
 
 fn clean_line(line: &str) -> String {
     let l = left_column(line).replace(['*', '\u{2020}'], "");
-    l.trim().trim_start_matches("_").trim().to_string()
+    let l = l.trim().trim_start_matches('_').trim();
+    let l = match JUNK.find(l) {
+        // Keep a lone junk line recognisable (it may be a stop line), cut it otherwise.
+        Some(m) if m.start() > 0 => &l[..m.start()],
+        _ => l,
+    };
+    l.trim().to_string()
+}
+
+fn is_junk_line(l: &str) -> bool {
+    JUNK.find(l).is_some_and(|m| m.start() == 0)
 }
 
 /// Parse the caption from the head of a filing.
@@ -184,13 +222,25 @@ fn title_line_caption(lines: &[String]) -> Option<Caption> {
 
 /// Pleading-paper and head-matter captions with `v.` on its own line.
 fn block_caption(lines: &[String]) -> Option<Caption> {
-    let vi = lines.iter().take(300).position(|l| V_LINE.is_match(l))?;
+    let exact = lines.iter().take(300).position(|l| V_LINE.is_match(l));
+    let relaxed = || {
+        (1..lines.len().min(300)).find(|&i| {
+            V_START.is_match(&lines[i])
+                && lines[..i]
+                    .iter()
+                    .rev()
+                    .filter(|l| !l.is_empty())
+                    .take(2)
+                    .any(|l| ends_with_role(l))
+        })
+    };
+    let vi = exact.or_else(relaxed)?;
     let mut left: Vec<&str> = Vec::new();
     let mut i = vi;
     while i > 0 && left.len() < 16 {
         i -= 1;
         let l = lines[i].as_str();
-        if l.is_empty() {
+        if l.is_empty() || is_junk_line(l) {
             continue;
         }
         if STOP_LINE.is_match(l) && !ROLE_RUN.is_match(l) {
@@ -202,7 +252,7 @@ fn block_caption(lines: &[String]) -> Option<Caption> {
     let mut right: Vec<&str> = Vec::new();
     for l in lines.iter().skip(vi + 1).take(24) {
         let l = l.as_str();
-        if l.is_empty() {
+        if l.is_empty() || is_junk_line(l) {
             continue;
         }
         if V_LINE.is_match(l) {
@@ -220,6 +270,7 @@ fn block_caption(lines: &[String]) -> Option<Caption> {
         }
     }
     let ltxt = left.join(" ");
+    // The relaxed `v.` line carries right-column text after the `v.`.
     let rtxt = right.join(" ");
     let mut cap = Caption::default();
     fill_side(&ltxt, &mut cap.plaintiffs, &mut cap.et_al);
@@ -278,6 +329,17 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
                         continue;
                     }
                 }
+                // `LLC and Gold Dredge 8`: a suffix of the previous name, then the next.
+                if let Some(c) = SUFFIX_AND.captures(piece) {
+                    if let (Some(prev), Some(sfx), Some(rest)) =
+                        (pieces.last_mut(), c.get(1), c.get(2))
+                    {
+                        prev.push_str(", ");
+                        prev.push_str(sfx.as_str());
+                        pieces.push(rest.as_str().to_string());
+                        continue;
+                    }
+                }
                 pieces.push(piece.to_string());
             }
             pieces.push("\u{0}".into());
@@ -321,7 +383,10 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
         if p.starts_with(|c: char| c.is_lowercase()) {
             continue;
         }
-        if p.len() > 160 || !p.chars().any(|c| c.is_alphabetic()) {
+        if p.len() > 160
+            || p.chars().filter(|c| c.is_ascii_alphabetic()).count() < 2
+            || NOT_PARTY.is_match(p)
+        {
             continue;
         }
         for name in split_persons(p) {
@@ -390,12 +455,75 @@ fn split_persons(p: &str) -> Vec<String> {
     vec![p.to_string()]
 }
 
+/// Case names shorten governments: `The People of the State of New York` → `People`,
+/// `United States of America` → `United States`, `The Superior Court of Los Angeles
+/// County` → `Superior Court`, and a prosecuting `State of Connecticut` → `State`.
+pub fn short_sovereign(name: &str, first_side: bool) -> String {
+    static PEOPLE: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"(?i)^(?:the\s+)?people\b(?:\s+of\b.*)?$").unwrap());
+    static USA: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"(?i)^(?:the\s+)?united\s+states(?:\s+of\s+america)?$").unwrap());
+    static SUPERIOR: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)^(?:the\s+)?(superior|district|circuit|county|municipal)\s+court\b")
+            .unwrap()
+    });
+    static STATE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(
+            r"(?i)^(?:the\s+)?(state|commonwealth)\s+of\s+[a-z .]+?(?:,?\s+(ex\s+rel\.?)\s+(.+))?$",
+        )
+        .unwrap()
+    });
+    let n = name.trim();
+    if PEOPLE.is_match(n) {
+        return "People".into();
+    }
+    if USA.is_match(n) {
+        return "United States".into();
+    }
+    if let Some(c) = SUPERIOR.captures(n) {
+        let w = &c[1];
+        let mut cs = w.chars();
+        let cap: String = cs
+            .next()
+            .map(|f| {
+                f.to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
+            })
+            .unwrap_or_default();
+        return format!("{cap} Court");
+    }
+    if let Some(c) = STATE.captures(n) {
+        let kind = if c[1].eq_ignore_ascii_case("state") {
+            "State"
+        } else {
+            "Commonwealth"
+        };
+        if let Some(rel) = c.get(3) {
+            return format!("{kind} ex rel. {}", short_party(rel.as_str()));
+        }
+        if first_side {
+            return kind.into();
+        }
+    }
+    short_party(n)
+}
+
 /// The short form of a party for a case name: a person's surname, an organisation's
 /// full name.
 pub fn short_party(name: &str) -> String {
     let n = name.trim();
+    // "X, Inc. dba Y" is known as X, Inc.
+    let n = n
+        .split(" dba ")
+        .next()
+        .unwrap_or(n)
+        .split(" d/b/a ")
+        .next()
+        .unwrap_or(n)
+        .trim();
     if !is_person(n) {
-        return name.trim().to_string();
+        return n.to_string();
     }
     let words: Vec<&str> = n
         .split_whitespace()
@@ -414,7 +542,24 @@ pub fn short_party(name: &str) -> String {
         let prev = words[words.len() - 2];
         if matches!(
             prev.to_lowercase().as_str(),
-            "st." | "de" | "del" | "van" | "von" | "la" | "le" | "da" | "di" | "mc" | "o'"
+            "st."
+                | "de"
+                | "del"
+                | "van"
+                | "von"
+                | "la"
+                | "le"
+                | "da"
+                | "di"
+                | "mc"
+                | "o'"
+                | "san"
+                | "santa"
+                | "dos"
+                | "das"
+                | "du"
+                | "ten"
+                | "ter"
         ) {
             let prev = prev.trim_end_matches(',');
             return format!("{prev} {last}");

@@ -10,7 +10,8 @@ use super::caption::{self, Caption};
 
 /// Where the party list of a PACER sheet ends: the docket-entry table.
 static TABLE_START: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?m)^\s*(?:Date\s+Filed|Filing\s+Date)\s*\n\s*#|(?m)^\s*Docket\s+Text\s*$").unwrap()
+    Regex::new(r"(?m)^\s*(?:Date\s+Filed|Filing\s+Date)\s*\n\s*#|(?m)^\s*Docket\s+Text\s*$")
+        .unwrap()
 });
 
 /// A role label on a line of its own, the party's name on the next line.
@@ -25,7 +26,8 @@ static TITLE: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 
-static IN_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*in\s+re:?\s+(.{2,150}?)[,.]?\s*$").unwrap());
+static IN_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^\s*in\s+re:?\s+(.{2,150}?)[,.]?\s*$").unwrap());
 
 static ET_AL: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i),?\s*\bet\s+al\b\.?").unwrap());
 
@@ -34,10 +36,25 @@ static ET_AL: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i),?\s*\bet\s+al\b\.?").
 pub struct Sheet {
     pub caption: Caption,
     pub case_name: Option<String>,
+    /// Case numbers printed on case-summary pages without a label.
+    pub dockets: Vec<super::docket::DocketNumber>,
 }
 
+/// Sheets that list parties under role labels (PACER, trial-court case pages).
+static LABELLED_SHEET: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)docket\s+for\s+case\s+#|bankruptcy\s+petition\s+#|case\s+information").unwrap()
+});
+
+static CROSS: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\[\s*cross[\s-]+appeal:\s*([A-Z0-9-]+)\s*\]").unwrap());
+
 fn strip_et_al(s: &str) -> String {
-    ET_AL.replace_all(s, "").trim().trim_end_matches([',', ';']).trim().to_string()
+    ET_AL
+        .replace_all(s, "")
+        .trim()
+        .trim_end_matches([',', ';'])
+        .trim()
+        .to_string()
 }
 
 /// Read parties and case name from a docket sheet's text (caller has decided it is one).
@@ -49,13 +66,31 @@ pub fn parse(text: &str) -> Sheet {
 
     let mut sheet = Sheet::default();
     let mut title: Option<(String, String)> = None;
-    for l in lines.iter().take(200) {
+    let nonempty: Vec<&str> = lines.iter().copied().filter(|l| !l.is_empty()).collect();
+    for (k, l) in nonempty.iter().enumerate().take(200) {
         if let Some(c) = IN_RE.captures(l) {
             sheet.caption.in_re = Some(c[1].trim().to_string());
             break;
         }
         if let Some(c) = TITLE.captures(l) {
-            let (a, b) = (strip_et_al(&c[1]), strip_et_al(&c[2]));
+            // A title wrapped after a comma continues on the next line ("..., LLC").
+            let mut b_raw = c[2].to_string();
+            if b_raw.ends_with(',') {
+                if let Some(next) = nonempty
+                    .get(k + 1)
+                    .filter(|n| n.split_whitespace().count() <= 3)
+                {
+                    b_raw = format!("{b_raw} {next}");
+                }
+            }
+            if let Some(num) = c.get(0).and_then(|m| m.as_str().split(['|', ' ']).next()) {
+                if num.chars().any(|ch| ch.is_ascii_digit()) {
+                    if let Some(d) = super::docket::normalize(num) {
+                        sheet.dockets.push(d);
+                    }
+                }
+            }
+            let (a, b) = (strip_et_al(&c[1]), strip_et_al(&b_raw));
             if !a.is_empty() && !b.is_empty() && a.split_whitespace().count() <= 12 {
                 sheet.caption.et_al = ET_AL.is_match(l);
                 title = Some((a, b));
@@ -64,8 +99,18 @@ pub fn parse(text: &str) -> Sheet {
         }
     }
 
+    for c in CROSS.captures_iter(body) {
+        if let Some(d) = super::docket::normalize(&c[1]) {
+            sheet.dockets.push(d);
+        }
+    }
+
     // Party blocks under role labels.
-    let mut i = 0;
+    let mut i = if LABELLED_SHEET.is_match(body) {
+        0
+    } else {
+        lines.len()
+    };
     while i < lines.len() {
         let Some(c) = ROLE_LABEL.captures(lines[i]) else {
             i += 1;
@@ -103,18 +148,33 @@ pub fn parse(text: &str) -> Sheet {
             sheet.caption.plaintiffs = c.plaintiffs;
             sheet.caption.defendants = c.defendants;
         } else if let Some((a, b)) = &title {
-            sheet.caption.plaintiffs = vec![a.clone()];
-            sheet.caption.defendants = vec![b.clone()];
+            let line = format!("{a} v. {b}");
+            if let Some(c) = caption::find_caption(&line) {
+                sheet.caption.plaintiffs = c.plaintiffs;
+                sheet.caption.defendants = c.defendants;
+            }
         }
     }
 
     sheet.case_name = match (&sheet.caption.in_re, &title) {
         (Some(s), _) => Some(format!("In re {s}")),
-        (None, Some((a, b))) => Some(format!(
-            "{} v. {}",
-            caption::short_party(a),
-            caption::short_party(b)
-        )),
+        (None, Some((a, b))) => {
+            // Name the case after the first party on each side of the title.
+            let c = caption::find_caption(&format!("{a} v. {b}"));
+            let first = |v: Option<&String>, d: &str| v.cloned().unwrap_or_else(|| d.to_string());
+            let (pa, pb) = match &c {
+                Some(c) => (
+                    first(c.plaintiffs.first(), a),
+                    first(c.defendants.first(), b),
+                ),
+                None => (a.clone(), b.clone()),
+            };
+            Some(format!(
+                "{} v. {}",
+                caption::short_sovereign(&pa, true),
+                caption::short_sovereign(&pb, false)
+            ))
+        }
         (None, None) => sheet.caption.case_name(),
     };
     sheet
@@ -130,16 +190,34 @@ mod tests {
         let s = parse(t);
         assert_eq!(s.case_name.as_deref(), Some("Balbo v. Tilton"));
         assert_eq!(s.caption.plaintiffs, ["John Michael Balbo"]);
-        assert_eq!(s.caption.defendants, ["James E. Tilton", "Warden Ken Clark"]);
+        assert_eq!(
+            s.caption.defendants,
+            ["James E. Tilton", "Warden Ken Clark"]
+        );
     }
 
     #[test]
     fn bankruptcy_and_appellate() {
         let t = "Bankruptcy Petition #: 10-63241-jem\nAssigned to: Judge James Massey\nDebtor\nPark at Briarcliff, Inc.\n750 Commerce\n";
-        assert_eq!(parse(t).case_name.as_deref(), Some("In re Park at Briarcliff, Inc."));
+        assert_eq!(
+            parse(t).case_name.as_deref(),
+            Some("In re Park at Briarcliff, Inc.")
+        );
         let t = "General Docket\nBankruptcy Appellate Panel Docket #: 15-1074\n Docketed: 03/06/2015\nTermed: 02/24/2016\nPatrick Caldwell v. Victoria Nelson\nAppeal From:\n";
         let s = parse(t);
         assert_eq!(s.case_name.as_deref(), Some("Caldwell v. Nelson"));
         assert_eq!(s.caption.defendants, ["Victoria Nelson"]);
+    }
+}
+#[cfg(test)]
+mod napa_tests {
+    #[test]
+    fn trial_court_page() {
+        let t = "Case Information\n18CV001704 | Loving Life Real Estate, LLC vs Jose Saldana et al\nCase Number\n18CV001704\nParty\nPlaintiff\nLoving Life Real Estate, LLC\nDefendant\nSaldana, Jose\n";
+        let s = super::parse(t);
+        assert_eq!(
+            s.case_name.as_deref(),
+            Some("Loving Life Real Estate, LLC v. Saldana")
+        );
     }
 }

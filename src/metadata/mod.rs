@@ -87,15 +87,19 @@ pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata
         // Party lists on docket sheets run past the head; they end at the entry table.
         let first = text.pages.first().map(String::as_str).unwrap_or("");
         let sheet = docket_sheet::parse(first);
+        for d in sheet.dockets {
+            if !md.dockets.iter().any(|o| o.canonical == d.canonical) {
+                md.dockets.push(d);
+            }
+        }
         md.case_name = sheet.case_name;
         md.plaintiffs = sheet.caption.plaintiffs;
         md.defendants = sheet.caption.defendants;
         md.et_al = sheet.caption.et_al;
         md.judge = judge::find_assigned(&head);
     } else {
-        let cap = caption::find_caption(&head).or_else(|| {
-            html_title.and_then(|t| caption::find_caption(&t.replace(" - ", "\n")))
-        });
+        let cap = caption::find_caption(&head)
+            .or_else(|| html_title.and_then(|t| caption::find_caption(&t.replace(" - ", "\n"))));
         if let Some(c) = cap {
             md.case_name = c.case_name();
             md.plaintiffs = c.plaintiffs;

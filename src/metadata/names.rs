@@ -82,7 +82,21 @@ fn title_word(w: &str, first: bool) -> String {
 pub fn proper_case(name: &str) -> String {
     let name = name.trim();
     if !is_all_caps(name) {
-        return name.to_string();
+        // Case-law head matter prints surnames in capitals inside a mixed-case name
+        // ("Amir PIROUZIAN", "The SUPERIOR COURT of Los Angeles County").
+        return name
+            .split_whitespace()
+            .map(|w| {
+                let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+                let vowel = letters.iter().any(|c| "AEIOUY".contains(*c));
+                if letters.len() >= 3 && vowel && is_all_caps(w) {
+                    title_word(w, false)
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
     }
     name.split_whitespace()
         .enumerate()
