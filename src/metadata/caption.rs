@@ -51,13 +51,13 @@ static V_START: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*(?:v|vs)\.\s*:?\
 /// Right-column text run into a caption line by side-by-side layouts: case number,
 /// hearing details, document title. What follows it on the line is not a party.
 static JUNK: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\s*(?:\b(?i:case\s+no\b|case\s+number\b|civil\s+action\b)|\bDATE:|\bTIME:|\bCOURTROOM|\bCTRM|\bJUDGE:|\bDept\.?:|\bHon\.|\bHonorable\b|\b(?:DEFENDANTS?|PLAINTIFFS?|GOVERNMENT)'?S?'?\s+(?:NOTICE|MOTION|RESPONSE|REPLY|OPPOSITION|MEMORANDUM|ADMINISTRATIVE|STATEMENT)|\bNOTICE\s+OF\b|\bMOTION\b|\bDECLARATION\b|\bORDER\b|\bJUDGMENT\b|\bPRELIMINARY\s+INJUNCTION\b|\[PROPOSED\]|\(REDACTED\)|\b\d{1,2}:\d{2}-[a-zA-Z]{2,3}-\d+|\b\d{2}-[a-zA-Z]{2}-\d{3,}|\bNo\.\s*\d)")
+    Regex::new(r"\s*(?:\b(?i:case\s+no\b|case\s+number\b|civil\s+action\b)|\bDATE:|\bTIME:|\bCOURTROOM|\bCTRM|\bJUDGE:|\bDept\.?:|\bHon\.|\bHonorable\b|\b(?:DEFENDANTS?|PLAINTIFFS?|GOVERNMENT)'?S?'?\s+(?:NOTICE|MOTION|RESPONSE|REPLY|OPPOSITION|MEMORANDUM|ADMINISTRATIVE|STATEMENT)|\bNOTICE\s+OF\b|\bMOTION\b|\bDECLARATION\b|\bORDER\b|\bJUDGMENT\b|\bPRELIMINARY\s+INJUNCTION\b|\b(?:Record|Docket|Index|Appeal|Case)\s+No\b|\[PROPOSED\]|\(REDACTED\)|\b\d{1,2}:\d{2}-[a-zA-Z]{2,3}-\d+|\b\d{2}-[a-zA-Z]{2}-\d{3,}|\bNo\.\s*\d)")
         .unwrap()
 });
 
 /// A role word list, as printed after a side: `Plaintiffs,`, `Plaintiff, Appellant,`,
 /// `Plaintiffs-Appellants/Cross-Respondents,`, `Real Party in Interest.`
-const ROLE: &str = r"(?:plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|counter-?\s?(?:claimants?|defendants?|plaintiffs?)|cross-?\s?(?:appellants?|appellees?|respondents?|petitioners?)|real\s+part(?:y|ies)\s+in\s+interest|intervenors?|creditors?|movants?|claimants?|debtors?|libellants?|relators?|in\s+error)";
+const ROLE: &str = r"(?:plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|counter-?\s?(?:claimants?|defendants?|plaintiffs?)|cross-?\s?(?:appellants?|appellees?|respondents?|petitioners?)|real\s+part(?:y|ies)\s+in\s+interest|intervenors?|creditors?|movants?|claimants?|debtors?|libellants?|relators?|in\s+error)(?:\s+below)?";
 
 static ROLE_RUN: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
@@ -86,7 +86,7 @@ static IN_RE: Lazy<Regex> =
 
 /// Lines that end a caption block when walking away from the `v.`.
 static STOP_LINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\bcourt\b|\bdistrict\s+of\b|\bcircuit\b|\bdivision\b|\bcase\s+no|^\s*no\.|^\s*nos\.|\bdocket\b|^_{3,}|^-{3,}|\bdocument\b.*\bfiled\b|^\s*(?:order|opinion|memorandum|motion|notice|brief|complaint|judgment)\b|\bappeal\s+from\b|\bfiled\b|\bdecided\b|\bargued\b|\bsubmitted\b|^\s*present:|\bproceedings\b|published by|\bslip op\b|\bjudge\b|:\s*$|^\s*\[|\bdate:|\bclerk\b|\baction\s+no\b|\bthis\s+decision\b|\b\d{1,4}\s+(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.|F\.\s?(?:2d|3d|4th|Supp))|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}")
+    Regex::new(r"(?i)\bcourt\b|\bdistrict\s+of\b|\bcircuit\b|\bdivision\b|\bcase\s+no|^\s*no\.|^\s*nos\.|\bdocket\b|^_{3,}|^-{3,}|\bdocument\b.*\bfiled\b|^\s*(?:order|opinion|memorandum|motion|notice|brief|complaint|judgment)\b|\bappeal\s+from\b|\bfiled\b|\bdecided\b|\bargued\b|\bsubmitted\b|^\s*present:|\bproceedings\b|published by|\bslip op\b|^\s*before\b|^\s*syllabus\b|^\s*certiorari\b|^\s*on\s+(?:appeal|petition|writ)\b|^\s*\(slip|\bjudge\b|:\s*$|^\s*\[|\bdate:|\bclerk\b|\baction\s+no\b|\bthis\s+decision\b|\b\d{1,4}\s+(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.|F\.\s?(?:2d|3d|4th|Supp))|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}")
         .unwrap()
 });
 
@@ -105,19 +105,27 @@ static DESCRIPTOR: Lazy<Regex> = Lazy::new(|| {
 
 /// Comma pieces that belong to the previous name: corporate and personal suffixes.
 static SUFFIX_PIECE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:inc\.?|llc\.?|l\.l\.c\.|ltd\.?|co\.?|corp\.?|p\.c\.|p\.a\.|n\.a\.|l\.p\.|llp|pllc|s\.c\.|m\.d\.|jr\.?|sr\.?|ii|iii|iv|esq\.?|crna|ex\s+rel\..*|s\.a\.|a\.g\.|gmbh|plc)$")
+    Regex::new(r"(?i)^(?:inc\.?|incorporated|llc\.?|l\.l\.c\.|ltd\.?|co\.?|corp\.?|p\.c\.|p\.a\.|n\.a\.|l\.p\.|llp|pllc|s\.c\.|m\.d\.|jr\.?|sr\.?|ii|iii|iv|esq\.?|crna|ex\s+rel\..*|s\.a\.|a\.g\.|gmbh|plc)$")
         .unwrap()
 });
 
 static SUFFIX_AND: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(inc\.?|llc\.?|l\.l\.c\.|ltd\.?|co\.|corp\.|p\.c\.|p\.a\.|llp|pllc)\s+(?:and|&)\s+(.+)$|^(inc\.?|llc\.?|ltd\.?|corp\.?)\s+((?:dba|d/b/a)\s+.+)$")
+    Regex::new(r"(?i)^(inc\.?|incorporated|llc\.?|l\.l\.c\.|ltd\.?|co\.|corp\.|p\.c\.|p\.a\.|llp|pllc)\s+(?:and|&)\s+(.+)$|^(inc\.?|llc\.?|ltd\.?|corp\.?)\s+((?:dba|d/b/a)\s+.+)$")
         .unwrap()
 });
 
 /// Fictitious defendants and other non-parties.
 static NOT_PARTY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:does?\s+\d|does?\s+one|john\s+does?\s*\d|and|or|the|of|inclusive|all\s+others|similarly\s+situated|below|above)\b|^(?:and|or|the|of)$")
+    Regex::new(r"(?i)^(?:does?\s+\d|does?\s+one|john\s+does?\s*\d|inclusive\b|all\s+others|similarly\s+situated|below$|above$)|^(?:and|or|the|of)$|\b(?:to|of|for|and|the|in|or|a|an|its|under|with)$|\d\(|^\d{1,2}:\d{2}")
         .unwrap()
+});
+
+static FOOTNOTE_END: Lazy<Regex> = Lazy::new(|| Regex::new(r"([.A-Za-z])\d{1,2}\.?$").unwrap());
+static FOOTNOTE_START: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,2}\s+([a-z])").unwrap());
+
+/// `United States Marshal`: an office held by the party before it, not a party.
+static OFFICE_END: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:united\s+states|u\.s\.|state|county|city)\s+(?:marshal|attorney|secretary|sheriff|treasurer)$").unwrap()
 });
 
 static ET_AL: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i),?\s*\bet\s+al\b\.?,?").unwrap());
@@ -140,6 +148,21 @@ fn left_column(line: &str) -> &str {
 fn clean_line(line: &str) -> String {
     let l = left_column(line).replace(['*', '\u{2020}'], "");
     let l = l.trim().trim_start_matches('_').trim();
+    static HAS_V: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\s(?:v|vs)\.?\s").unwrap());
+    if HAS_V.is_match(l) {
+        // One-line captions and title lines carry both sides; nothing to cut.
+        return l.to_string();
+    }
+    // "Plaintiffs, DEFENDANT GOOGLE LLC'S": the role ends the left column.
+    let l = match ROLE_START.find(l) {
+        Some(m) if m.end() < l.len() => &l[..m.end()],
+        _ => l,
+    };
+    // "APPLE INC., et al., DISMISS, OR, IN THE": "et al." ends a side's list.
+    let l = match ET_AL_END.find(l) {
+        Some(m) if m.end() < l.len() => &l[..m.end()],
+        _ => l,
+    };
     let l = match JUNK.find(l) {
         // Keep a lone junk line recognisable (it may be a stop line), cut it otherwise.
         Some(m) if m.start() > 0 => &l[..m.start()],
@@ -148,13 +171,32 @@ fn clean_line(line: &str) -> String {
     l.trim().to_string()
 }
 
+static ROLE_START: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:the\s+)?{ROLE}(?:\s*[-/,—–]\s*{ROLE})*\s*[.,]"
+    ))
+    .unwrap()
+});
+
+static ET_AL_END: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bet\s+al\.?,?").unwrap());
+
 fn is_junk_line(l: &str) -> bool {
     JUNK.find(l).is_some_and(|m| m.start() == 0)
 }
 
 /// Parse the caption from the head of a filing.
 pub fn find_caption(head: &str) -> Option<Caption> {
-    let lines: Vec<String> = head.lines().take(400).map(clean_line).collect();
+    // "TARRANT REGIONAL WATER DISTRICT v." puts the v. at the end of the left side.
+    let mut lines: Vec<String> = Vec::new();
+    for l in head.lines().take(400).map(clean_line) {
+        match l.strip_suffix(" v.").or_else(|| l.strip_suffix(" vs.")) {
+            Some(left) if is_all_caps(left) => {
+                lines.push(left.to_string());
+                lines.push("v.".into());
+            }
+            _ => lines.push(l),
+        }
+    }
     if let Some(c) = block_caption(&lines) {
         return Some(c);
     }
@@ -184,8 +226,12 @@ pub fn find_caption(head: &str) -> Option<Caption> {
 }
 
 fn title_line_caption(lines: &[String]) -> Option<Caption> {
-    for l in lines.iter().take(80) {
-        if l.len() > 250 || l.contains("Slip Op") {
+    static PROSE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)^(?:see|cf\.|in|but|and|accord|quoting|citing)\b|\(quoting|\bat\s+\d|\d+\s+F\.|\bWL\b|\bcir\.")
+            .unwrap()
+    });
+    for l in lines.iter().filter(|l| !l.is_empty()).take(40) {
+        if l.len() > 250 || l.contains("Slip Op") || PROSE.is_match(l) {
             continue;
         }
         let Some(c) = TITLE_LINE.captures(l) else {
@@ -245,6 +291,10 @@ fn block_caption(lines: &[String]) -> Option<Caption> {
         }
         if STOP_LINE.is_match(l) && !ROLE_RUN.is_match(l) {
             break;
+        }
+        // Lines between the role word and the `v.` are the right column's.
+        if ends_with_role(l) {
+            left.clear();
         }
         left.push(l);
     }
@@ -356,8 +406,11 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
             .trim_start_matches("AND ")
             .trim();
         let p = p.trim_end_matches(['.', ',', ';', ':']).trim();
-        let p = p.trim_matches(|c: char| c == '"' || c == '\'' && false);
-        if p.is_empty() {
+        // Footnote markers glued to names: "Co.1.", "Apple,1 in his official capacity".
+        let p = FOOTNOTE_END.replace(p, "$1");
+        let p = FOOTNOTE_START.replace(&p, "$1");
+        let p = p.trim();
+        if p.is_empty() || OFFICE_END.is_match(p) {
             continue;
         }
         if DESCRIPTOR.is_match(p) {
@@ -380,11 +433,13 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
         if skip_until_capacity {
             continue;
         }
+        // "the League of Women Voters" keeps its article in lower case mid-list.
+        let p = p.strip_prefix("the ").unwrap_or(p);
         if p.starts_with(|c: char| c.is_lowercase()) {
             continue;
         }
         if p.len() > 160
-            || p.chars().filter(|c| c.is_ascii_alphabetic()).count() < 2
+            || p.chars().filter(|c| c.is_ascii_alphabetic()).count() < 3
             || NOT_PARTY.is_match(p)
         {
             continue;
@@ -420,7 +475,7 @@ fn restore_abbrev_dot(orig: &str, name: String) -> String {
 
 /// Words that mark an organisation rather than a person.
 static ORG_WORD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:inc|llc|l\.l\.c|ltd|co|corp|corporation|company|companies|department|dept|university|union|center|centre|committee|law|project|state|states|county|city|town|village|board|association|bank|group|services?|commission|trust|insurance|office|agency|bureau|court|people|commonwealth|america|usa|u\.s|district|school|church|chapel|foundation|institute|council|society|partners|holdings|enterprises|industries|international|national|fund|hospital|system|systems|authority|republic|government|federal|administration|enforcement|protection|security|laboratories|technologies|electronics|products|america|health|life|mutual|management|properties|resources|estate|p\.a|p\.c|s\.c|l\.p|llp|pllc|the|of|and|for|&)\b")
+    Regex::new(r"(?i)\b(?:inc|llc|l\.l\.c|ltd|co|corp|corporation|company|companies|department|dept|university|union|center|centre|committee|law|project|state|states|county|city|town|village|board|association|bank|group|services?|commission|trust|insurance|office|agency|bureau|court|people|commonwealth|america|usa|u\.s|district|school|church|chapel|foundation|institute|council|society|partners|holdings|enterprises|industries|international|national|fund|hospital|system|systems|authority|republic|government|federal|administration|enforcement|protection|security|laboratories|technologies|electronics|products|america|health|life|mutual|management|properties|resources|estate|p\.a|p\.c|s\.c|l\.p|llp|pllc|the|of|and|for|&|north\s+carolina|south\s+carolina|north\s+dakota|south\s+dakota|new\s+york|new\s+jersey|new\s+mexico|west\s+virginia|rhode\s+island|california|texas|illinois|massachusetts|pennsylvania|michigan|wisconsin|missouri|connecticut|minnesota|oklahoma|arizona|colorado|oregon|kentucky|tennessee|alabama|mississippi|louisiana|arkansas|iowa|kansas|nebraska|nevada|utah|idaho|montana|wyoming|alaska|maine|vermont|maryland|delaware|ohio|indiana|florida|democracy|league|voters|music|coal|masonry|funding|raceway|storage|testing|contracting)\b")
         .unwrap()
 });
 

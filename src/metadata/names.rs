@@ -5,8 +5,8 @@
 /// Words kept in a fixed form whatever case they are printed in.
 const FIXED: &[&str] = &[
     "U.S.", "USA", "LLC", "LLP", "L.L.C.", "L.P.", "LP", "PLLC", "P.C.", "P.A.", "N.A.", "S.C.",
-    "II", "III", "IV", "VI", "VII", "VIII", "DHS", "ICE", "CBP", "FBI", "IRS", "FOIA", "NFL",
-    "USDA", "D.C.", "M.D.", "CRNA", "ACLU", "BCT", "CDCR",
+    "II", "III", "IV", "VI", "VII", "VIII", "DHS", "CBP", "FBI", "IRS", "FOIA", "NFL", "USDA",
+    "D.C.", "M.D.", "CRNA", "ACLU", "BCT", "CDCR",
 ];
 
 /// Small words written in lower case inside a name.
@@ -35,8 +35,10 @@ fn cap_word(w: &str) -> String {
             start = false;
         } else {
             out.push(c);
-            // Hyphenated and dotted parts each start a new capital: "Santana-Esmeralda", "O'Neil".
-            start = matches!(c, '-' | '.' | '(' | '/' | '\'');
+            // Hyphenated and dotted parts each start a new capital: "Santana-Esmeralda";
+            // an apostrophe only after one letter: "O'Neil", but "Dreyer's", "Hawai'i".
+            let letters_before = out.chars().filter(|c| c.is_alphabetic()).count();
+            start = matches!(c, '-' | '.' | '(' | '/') || (c == '\'' && letters_before == 1);
         }
     }
     // "Mc" names: McDonald.
@@ -89,7 +91,10 @@ pub fn proper_case(name: &str) -> String {
             .map(|w| {
                 let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
                 let vowel = letters.iter().any(|c| "AEIOUY".contains(*c));
-                if letters.len() >= 3 && vowel && is_all_caps(w) {
+                let small = SMALL.contains(&w.to_lowercase().as_str());
+                if small && is_all_caps(w) {
+                    w.to_lowercase()
+                } else if letters.len() >= 3 && vowel && is_all_caps(w) {
                     title_word(w, false)
                 } else {
                     w.to_string()
