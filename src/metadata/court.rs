@@ -226,7 +226,7 @@ static TABLE: Lazy<Vec<Entry>> = Lazy::new(|| {
             id: (*id).into(),
             name: format!("United States Court of Appeals for the {ord} Circuit"),
             full: Regex::new(&format!(
-                r"(?i)court\s+of\s+appeals?,?\s+(?:for\s+)?(?:the\s+)?{}\s+circuit|{}\s+circuit\s+court\s+of\s+appeals|court\s+of\s+appeals\W{{1,40}}{}\s+circuit",
+                r"(?i)court\s+of\s+appeals?,?\s+(?:for\s+)?(?:the\s+)?{}\s+circuit|{}\s+circuit\s+court\s+of\s+appeals|court\s+of\s+appeals[^\n]{{0,40}}\n[^\n]{{0,40}}?(?:for\s+)?the\s+{}\s+circuit",
                 ord, ord, ord
             ))
             .unwrap(),
@@ -353,6 +353,11 @@ pub fn find_court(head: &str) -> Option<Court> {
     {
         return by_id("scotus");
     }
+    if let Some(c) = URL.captures(head) {
+        if let Some(court) = by_id(&c[1].to_lowercase()) {
+            return Some(court);
+        }
+    }
     let mut best_short: Option<(usize, &Entry)> = None;
     for e in TABLE.iter() {
         if let Some(m) = e.short.as_ref().and_then(|r| r.find(head)) {
@@ -366,6 +371,23 @@ pub fn find_court(head: &str) -> Option<Court> {
         name: e.name.clone(),
     })
 }
+
+/// Courts that review other courts' decisions: a `Hon.` in their heads names the judge
+/// below.
+pub fn is_appellate(id: &str) -> bool {
+    let circuit = id.strip_prefix("ca").is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()));
+    circuit
+        || matches!(
+            id,
+            "cadc" | "cafc" | "bap9" | "scotus" | "moctapp" | "nc" | "connappct" | "dc" | "pa"
+                | "njsuperctappdiv" | "calctapp" | "ny" | "mass" | "mich" | "wisctapp" | "hawapp"
+                | "vactapp" | "gactapp" | "wva" | "texapp" | "alaska" | "nyappdiv"
+        )
+}
+
+/// Court websites in letterheads: `www.ca3.uscourts.gov`.
+static URL: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)www\.(ca\d{1,2}|cadc|cafc|[a-z]{2}[nsewcm]?[db])\.uscourts\.gov").unwrap());
 
 /// Largest char boundary at or below `i`.
 pub(crate) fn floor_char(s: &str, mut i: usize) -> usize {

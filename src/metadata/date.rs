@@ -60,15 +60,18 @@ fn date_of(c: &regex::Captures) -> Option<String> {
 /// Labelled dates, strongest first: (label pattern, kind).
 static LABELLED: Lazy<Vec<(Regex, &'static str)>> = Lazy::new(|| {
     let d = r"[ \t]*:?[ \t]*\n?[ \t]*";
+    // Line-start labels (also after a side-by-side caption's `)` column separator);
+    // in prose, "filed on <date>" is about some other paper.
+    let ls = r"(?m)(?:^|\)|[.\u{2014}\u{2013}][ \t]*)[ \t]*";
     [
-        (format!(r"(?i)\bdate\s+filed{d}"), "filed"),
-        (format!(r"(?i)\bfiled\s+(?:on\s+)?{d}"), "filed"),
-        (format!(r"(?i)\bdecided(?:\s+on)?{d}"), "decided"),
-        (format!(r"(?i)\bopinion\s+filed{d}"), "filed"),
-        (format!(r"(?i)\bdocketed{d}"), "filed"),
+        (format!(r"(?i){ls}docketed{d}"), "filed"),
+        (format!(r"(?i){ls}date\s+filed{d}"), "filed"),
+        (format!(r"(?i){ls}(?:opinion\s+)?filed(?:\s+on)?{d}"), "filed"),
+        (format!(r"{ls}(?:Decided|DECIDED|Date\s+Decided)(?:\s+on)?{d}"), "decided"),
+        (format!(r"(?:Decided|DECIDED){d}"), "decided"),
         (format!(r"(?i)\bdate\s+published{d}"), "decided"),
+        (format!(r"(?i)\bsigned{d}"), "signed"),
         (format!(r"(?i)\bdated{d}"), "signed"),
-        (format!(r"(?i)\bdate\s+filed\s*:?\s*\n\s*"), "filed"),
         (format!(r"(?i)\bfile\s+date{d}"), "filed"),
         (format!(r"(?i)\bdate{d}"), "dated"),
         (r"(?i)\bentered\s+(?:this|on)\s+".to_string(), "signed"),
@@ -136,7 +139,19 @@ pub fn find_date(head: &str, tail: &str) -> Option<(String, String)> {
         }
     }
     // A date alone on a line of the head matter ("January 26, 1891.").
-    for line in head.lines().take(120) {
+    let lines: Vec<&str> = head.lines().map(str::trim).filter(|l| !l.is_empty()).take(120).collect();
+    for (i, line) in lines.iter().enumerate() {
+        // "Feb. 15" / "2011." printed on two lines.
+        if let Some(next) = lines.get(i + 1) {
+            let year = next.trim_end_matches('.');
+            if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) {
+                if let Some(d) = parse_date(&format!("{line}, {year}")) {
+                    if line.len() <= 12 {
+                        return Some((d, "decided".into()));
+                    }
+                }
+            }
+        }
         let l = line.trim().trim_end_matches('.');
         if let Some(m) = DATE.find(l) {
             if m.start() == 0 && m.end() == l.len() {

@@ -49,6 +49,9 @@ pub struct Metadata {
     pub et_al: bool,
 }
 
+static STAR_PAGE: once_cell::sync::Lazy<regex::Regex> =
+    once_cell::sync::Lazy::new(|| regex::Regex::new(r"\*{1,3}\d{1,5}([A-Za-z\[(])").unwrap());
+
 /// How much of the start of a filing holds its caption, court, judge and title.
 const HEAD_BYTES: usize = 8 * 1024;
 /// How much of the end holds the signature block (date signed, judge).
@@ -106,13 +109,20 @@ pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata
             md.defendants = c.defendants;
             md.et_al = c.et_al;
         }
-        md.judge = judge::find_judge(&head, &tail);
+        let appellate = md.court.as_ref().is_some_and(|c| court::is_appellate(&c.id));
+        md.judge = judge::find_judge(&head, &wide_text(&text.pages), &tail, appellate);
     }
 
     if let Some(filed) = text.ecf.as_ref().and_then(|e| e.filed.clone()) {
         md.date = Some(filed);
         md.date_kind = Some("filed".into());
-    } else if let Some((d, k)) = date::find_date(&head, &tail) {
+    } else if let Some((d, k)) = if is_sheet {
+        // A docket sheet's filing date may sit below a long page header.
+        let first = text.pages.first().map(String::as_str).unwrap_or("");
+        date::find_date(&first[..court::floor_char(first, 64 * 1024)], "")
+    } else {
+        date::find_date(&head, &tail)
+    } {
         md.date = Some(d);
         md.date_kind = Some(k);
     }
@@ -138,6 +148,21 @@ fn head_text(pages: &[String]) -> String {
     tidy(&s)
 }
 
+/// How far into a filing an opinion's author line may be (slip opinions print a
+/// syllabus first): the first five pages, at most 40 KB.
+fn wide_text(pages: &[String]) -> String {
+    let mut s = String::new();
+    for p in pages.iter().take(5) {
+        s.push_str(p);
+        s.push('\n');
+        if s.len() >= 40 * 1024 {
+            break;
+        }
+    }
+    s.truncate(court::floor_char(&s, 40 * 1024));
+    tidy(&s)
+}
+
 fn tail_text(pages: &[String]) -> String {
     let Some(last) = pages.iter().rev().find(|p| !p.trim().is_empty()) else {
         return String::new();
@@ -156,7 +181,9 @@ fn tidy(s: &str) -> String {
         if !t.is_empty() && t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
-        out.push_str(&line.replace("**", ""));
+        // Star pagination ("*125BLACKBURN") glues page numbers to the first word.
+        let line = line.replace("**", "");
+        out.push_str(&STAR_PAGE.replace_all(&line, "$1"));
         out.push('\n');
     }
     out
