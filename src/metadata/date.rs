@@ -67,6 +67,7 @@ static LABELLED: Lazy<Vec<(Regex, &'static str)>> = Lazy::new(|| {
         (format!(r"(?i){ls}docketed{d}"), "filed"),
         (format!(r"(?i){ls}date\s+filed{d}"), "filed"),
         (format!(r"(?i){ls}(?:opinion\s+)?filed(?:\s+on)?{d}"), "filed"),
+        (format!(r"\b(?:Filed|FILED){d}"), "filed"),
         (format!(r"{ls}(?:Decided|DECIDED|Date\s+Decided)(?:\s+on)?{d}"), "decided"),
         (format!(r"(?:Decided|DECIDED){d}"), "decided"),
         (format!(r"(?i)\bdate\s+published{d}"), "decided"),
@@ -116,7 +117,9 @@ pub fn find_date(head: &str, tail: &str) -> Option<(String, String)> {
             let label_line_before = &line[..line
                 .len()
                 .min(line.find(m.as_str().trim()).unwrap_or(line.len()))];
-            if NOT_DOC_DATE.is_match(label_line_before)
+            // Hearing and deadline dates only mislead the generic labels.
+            let generic = matches!(*kind, "dated" | "signed");
+            if generic && NOT_DOC_DATE.is_match(label_line_before)
                 || (*kind == "dated" && NOT_DOC_DATE.is_match(prev_line(head, m.start())))
             {
                 continue;

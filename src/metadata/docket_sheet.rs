@@ -67,7 +67,9 @@ pub fn parse(text: &str) -> Sheet {
     let mut sheet = Sheet::default();
     let mut title: Option<(String, String)> = None;
     let nonempty: Vec<&str> = lines.iter().copied().filter(|l| !l.is_empty()).collect();
+    static BRACKETED: Lazy<Regex> = Lazy::new(|| Regex::new(r"\[[^\]\n]*\]").unwrap());
     for (k, l) in nonempty.iter().enumerate().take(200) {
+        let l = &BRACKETED.replace_all(l, "").into_owned();
         if let Some(c) = IN_RE.captures(l) {
             sheet.caption.in_re = Some(c[1].trim().to_string());
             break;

@@ -151,7 +151,7 @@ fn strip_tags(html: &str) -> String {
 /// (their case number and filed date kept), quotes, whitespace.
 fn crude_clean(pages: &[String]) -> CleanText {
     let ecf_re = regex::Regex::new(
-        r"(?i)^\s*(?:Case|Appellate Case|Appeal)\s*:?\s+([0-9:]+[-\w]*(?:-[A-Za-z]+)*)[, ]+(?:\s*Doc(?:ument)?\.?:?\s*([\w-]+))?.*?(?:(?:Filed|Date Filed)\s*:?\s*|,\s*)(\d{1,2}/\d{1,2}/\d{2,4})",
+        r"(?i)^\s*(?:Case|Appellate Case|Appeal)\s*:?\s+([0-9:]+[-\w]*(?:-[A-Za-z]+)*)[, ]*(?:\s*Doc(?:ument)?\.?:?\s*([\w-]+))?.*?(?:(?:Filed|Date Filed)\s*:?\s*|,\s*)(\d{1,2}/\d{1,2}/\d{2,4})",
     )
     .unwrap();
     let mut ecf: Option<EcfHeader> = None;
