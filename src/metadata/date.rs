@@ -67,7 +67,6 @@ static LABELLED: Lazy<Vec<(Regex, &'static str)>> = Lazy::new(|| {
         (format!(r"(?i){ls}docketed{d}"), "filed"),
         (format!(r"(?i){ls}date\s+filed{d}"), "filed"),
         (format!(r"(?i){ls}(?:opinion\s+)?filed(?:\s+on)?{d}"), "filed"),
-        (format!(r"\b(?:Filed|FILED){d}"), "filed"),
         (format!(r"{ls}(?:Decided|DECIDED|Date\s+Decided)(?:\s+on)?{d}"), "decided"),
         (format!(r"(?:Decided|DECIDED){d}"), "decided"),
         (format!(r"(?i)\bdate\s+published{d}"), "decided"),
@@ -75,7 +74,6 @@ static LABELLED: Lazy<Vec<(Regex, &'static str)>> = Lazy::new(|| {
         (format!(r"(?i)\bdated{d}"), "signed"),
         (format!(r"(?i)\bfile\s+date{d}"), "filed"),
         (format!(r"(?i)\bdate{d}"), "dated"),
-        (r"(?i)\bentered\s+(?:this|on)\s+".to_string(), "signed"),
     ]
     .into_iter()
     .map(|(p, k)| (Regex::new(&p).unwrap(), k))
@@ -160,6 +158,28 @@ pub fn find_date(head: &str, tail: &str) -> Option<(String, String)> {
             if m.start() == 0 && m.end() == l.len() {
                 if let Some(d) = parse_date(l) {
                     return Some((d, "decided".into()));
+                }
+            }
+        }
+    }
+    // Weak labels: "Filed" inside a line, "entered on".
+    static WEAK: Lazy<Vec<(Regex, &'static str)>> = Lazy::new(|| {
+        [
+            (r"\b(?:Filed|FILED)[ \t]*:?[ \t]*", "filed"),
+            (r"(?i)\bentered\s+(?:this|on)\s+", "signed"),
+        ]
+        .into_iter()
+        .map(|(p, k)| (Regex::new(p).unwrap(), k))
+        .collect()
+    });
+    for (re, kind) in WEAK.iter() {
+        for m in re.find_iter(head) {
+            let after = &head[m.end()..];
+            if let Some(c) = DATE.captures(after) {
+                if c.get(0).is_some_and(|x| x.start() == 0) {
+                    if let Some(d) = date_of(&c) {
+                        return Some((d, (*kind).to_string()));
+                    }
                 }
             }
         }

@@ -196,7 +196,7 @@ pub fn search_keys(d: &DocketNumber) -> Vec<String> {
 /// Docket numbers introduced by a label (`Case No.`, `No.`, `Docket #:`...).
 static LABELLED: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?im)(?:\bcase\s+(?:no\b\.?|number[ \t]*:?[ \t]*\n?)|^[ \t]*case:[ \t]*\n?|\bcase\s*#|\bdocket\s*(?:nos?\b\.?|#|number(?:\(s\))?)|\bpetition\s*#|\brecord\s+no\b\.?|\bcivil\s+action\s+no\b\.?|\bNos?\.|\bindex\s+no\b\.?)[ \t]*:?[ \t]*((?:[A-Z]{1,5}[ \t-]?)?[0-9][^\n]{0,80}(?:,[ \t]*\n[^\n]{0,40})?)",
+        r"(?im)(?:\bcase\s+(?:no\b\.?|number[ \t]*:?[ \t]*\n?)|^[ \t]*case:[ \t]*\n?|\bcase\s*#|\bdocket\s*(?:nos?\b\.?|#|number(?:\(s\))?)|\bpetition\s*#|\brecord\s+no\b\.?|\bcivil\s+action\s+no\b\.?|\bNos?\.|\bindex\s+no\b\.?)[ \t]*:?[ \t]*((?:[A-Z]{1,5}[ \t-]?)?[0-9][^\n]{0,80}(?:,[ \t]*\n[^\n]{0,40}|\n[ \t]*\d[0-9A-Za-z-]{2,20}\.?[ \t]*$)?)",
     )
     .unwrap()
 });
@@ -255,6 +255,11 @@ pub fn find_dockets(text: &str) -> Vec<DocketNumber> {
         if is_entry_reference(&text[..all.start()]) {
             continue;
         }
+        // "Doe, Registry Bd. No. 10800 v. Registry Bd.": part of a cited case's name.
+        let after = m.as_str().trim_start_matches(|c: char| c.is_alphanumeric() || c == '-');
+        if after.starts_with(" v. ") || after.starts_with(" v ") {
+            continue;
+        }
         // Lists run on (`Nos. 19031-13, 27735-13, Filed February 20, 2020.\n11905-14.`
         // when columns merge): skip one stray piece, stop at the second.
         let mut misses = 0;
@@ -266,7 +271,7 @@ pub fn find_dockets(text: &str) -> Vec<DocketNumber> {
                 }
                 None => {
                     misses += 1;
-                    if misses >= 2 || found.is_empty() {
+                    if misses >= 3 || found.is_empty() {
                         break;
                     }
                 }
