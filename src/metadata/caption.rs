@@ -116,7 +116,7 @@ static SUFFIX_AND: Lazy<Regex> = Lazy::new(|| {
 
 /// Fictitious defendants and other non-parties.
 static NOT_PARTY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:does?\s+\d|does?\s+one|john\s+does?\s*\d|inclusive\b|all\s+others|similarly\s+situated|below$|above$)|^(?:and|or|the|of)$|\b(?:to|of|for|and|the|in|or|a|an|its|under|with)$|\d\(|^\d{1,2}:\d{2}")
+    Regex::new(r"(?i)^(?:does?\s+\d|does?\s+one|john\s+does?\s*\d|inclusive\b|all\s+others|similarly\s+situated|below$|above$)|^(?:and|or|the|of)$|\b(?:to|of|for|and|the|in|or|an|its|under|with|TO|OF|FOR|AND|THE|IN|OR|AN|ITS|UNDER|WITH)$|\s(?:a|A)$|\d\(|^\d{1,2}:\d{2}|^chapter\s+\d|^in\s+the\s+alternative|^adv\.?\s+pro")
         .unwrap()
 });
 
@@ -132,12 +132,16 @@ static ET_AL: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i),?\s*\bet\s+al\b\.?,?"
 
 /// Column junk from side-by-side captions: `)`, `]`, `§` separators and what follows.
 fn left_column(line: &str) -> &str {
-    for sep in [" )", " ]", " §", ")", "]"] {
+    for sep in [" )", " ]", " §", " :", ")", "]"] {
         if let Some(i) = line.find(sep) {
             // A closing paren that closes an opening one in the name is not a separator.
             let before = &line[..i];
             if sep.ends_with(')') && before.contains('(') {
                 continue;
+            }
+            // "In re:" and "v.:" keep their colon.
+            if sep == " :" && before.trim().is_empty() {
+                return "";
             }
             return before;
         }
@@ -148,6 +152,10 @@ fn left_column(line: &str) -> &str {
 fn clean_line(line: &str) -> String {
     let l = left_column(line).replace(['*', '\u{2020}'], "");
     let l = l.trim().trim_start_matches('_').trim();
+    // "(ECF No. 26)", "(REDACTED)": notes in the right column.
+    if l.starts_with('(') {
+        return String::new();
+    }
     static HAS_V: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\s(?:v|vs)\.?\s").unwrap());
     if HAS_V.is_match(l) {
         // One-line captions and title lines carry both sides; nothing to cut.
@@ -180,6 +188,16 @@ static ROLE_START: Lazy<Regex> = Lazy::new(|| {
 
 static ET_AL_END: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bet\s+al\.?,?").unwrap());
 
+/// Pieces of a document title broken over lines in the right column
+/// ("SERVICES' APPLICATION FOR A", "CIV. P. 12(B)(3) MOTION TO"), and lines without
+/// Latin letters (stamps, garbled text).
+fn is_fragment(l: &str) -> bool {
+    static TAIL: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"\s(?:TO|FOR|A|AN|THE|ITS|IN|UNDER|WITH|ON|OR)$").unwrap());
+    l.chars().filter(|c| c.is_ascii_alphabetic()).count() < 2
+        || (is_all_caps(l) && TAIL.is_match(l))
+}
+
 fn is_junk_line(l: &str) -> bool {
     JUNK.find(l).is_some_and(|m| m.start() == 0)
 }
@@ -188,9 +206,14 @@ fn is_junk_line(l: &str) -> bool {
 pub fn find_caption(head: &str) -> Option<Caption> {
     // "TARRANT REGIONAL WATER DISTRICT v." puts the v. at the end of the left side.
     let mut lines: Vec<String> = Vec::new();
-    for l in head.lines().take(400).map(clean_line) {
+    for l in head
+        .lines()
+        .map(clean_line)
+        .filter(|l| !l.is_empty())
+        .take(400)
+    {
         match l.strip_suffix(" v.").or_else(|| l.strip_suffix(" vs.")) {
-            Some(left) if is_all_caps(left) => {
+            Some(left) if is_all_caps(left) || ends_with_role(left) => {
                 lines.push(left.to_string());
                 lines.push("v.".into());
             }
@@ -214,6 +237,11 @@ pub fn find_caption(head: &str) -> Option<Caption> {
     for l in lines.iter().take(80) {
         if let Some(c) = IN_RE.captures(l) {
             let subject = strip_et_al(c.get(1)?.as_str());
+            let subject = ROLE_RUN
+                .replace_all(&subject, "")
+                .trim()
+                .trim_end_matches(',')
+                .to_string();
             if !subject.is_empty() && subject.len() < 150 {
                 return Some(Caption {
                     in_re: Some(proper_case(&subject)),
@@ -286,7 +314,7 @@ fn block_caption(lines: &[String]) -> Option<Caption> {
     while i > 0 && left.len() < 16 {
         i -= 1;
         let l = lines[i].as_str();
-        if l.is_empty() || is_junk_line(l) {
+        if l.is_empty() || is_junk_line(l) || is_fragment(l) {
             continue;
         }
         if STOP_LINE.is_match(l) && !ROLE_RUN.is_match(l) {
@@ -300,9 +328,17 @@ fn block_caption(lines: &[String]) -> Option<Caption> {
     }
     left.reverse();
     let mut right: Vec<&str> = Vec::new();
+    let mut closed = false;
     for l in lines.iter().skip(vi + 1).take(24) {
         let l = l.as_str();
-        if l.is_empty() || is_junk_line(l) {
+        if l.is_empty() || is_junk_line(l) || is_fragment(l) {
+            continue;
+        }
+        // After "et al." only the role word belongs to this side.
+        if closed && !ends_with_role(l) {
+            if STOP_LINE.is_match(l) {
+                break;
+            }
             continue;
         }
         if V_LINE.is_match(l) {
@@ -312,6 +348,9 @@ fn block_caption(lines: &[String]) -> Option<Caption> {
             break;
         }
         right.push(l);
+        if ET_AL_END.is_match(l) {
+            closed = true;
+        }
         if ends_with_role(l) && !l.trim_end().ends_with(',') {
             break;
         }
@@ -397,6 +436,7 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
         pieces.push("\u{0}".into());
     }
     let mut skip_until_capacity = false;
+    let mut pending_title: Option<String> = None;
     for (i, piece) in pieces.iter().enumerate() {
         if piece == "\u{0}" {
             continue;
@@ -418,17 +458,30 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
             continue;
         }
         if TITLE_PIECE.is_match(p) {
-            // A bare title ("Secretary") is followed by the office it heads, then the
-            // capacity; none of that is a party.
+            // An official's title is no party when an official's capacity follows
+            // ("Secretary, U.S. Department of Homeland Security, in his official
+            // capacity"; "SECRETARY OF X, ERIK A. HOOKS, in his official capacity").
+            // Otherwise it names the office sued ("Commissioner of Internal Revenue",
+            // "Director, Office of Workers' Compensation Programs").
             let bare = p.split_whitespace().count() <= 3 && !p.to_lowercase().contains(" of ");
-            let capacity_follows = pieces
+            let next: Vec<&String> = pieces
                 .iter()
                 .skip(i + 1)
                 .filter(|x| *x != "\u{0}")
                 .take(2)
-                .any(|x| x.to_lowercase().contains("capacity"));
-            skip_until_capacity = bare && capacity_follows;
-            continue;
+                .collect();
+            let capacity_follows = next.iter().any(|x| x.to_lowercase().contains("capacity"));
+            if capacity_follows {
+                skip_until_capacity = bare;
+                continue;
+            }
+            if bare {
+                if let Some(office) = next.first() {
+                    pending_title = Some(format!("{}, ", proper_case(p)));
+                    let _ = office;
+                    continue;
+                }
+            }
         }
         if skip_until_capacity {
             continue;
@@ -444,8 +497,9 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
         {
             continue;
         }
+        let title_prefix = pending_title.take().unwrap_or_default();
         for name in split_persons(p) {
-            let name = proper_case(&name);
+            let name = format!("{title_prefix}{}", proper_case(&name));
             let name = name.trim_end_matches(['.', ',']).to_string();
             let name = restore_abbrev_dot(piece, name);
             if !name.is_empty() && !out.contains(&name) {

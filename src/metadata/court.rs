@@ -375,19 +375,41 @@ pub fn find_court(head: &str) -> Option<Court> {
 /// Courts that review other courts' decisions: a `Hon.` in their heads names the judge
 /// below.
 pub fn is_appellate(id: &str) -> bool {
-    let circuit = id.strip_prefix("ca").is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()));
+    let circuit = id
+        .strip_prefix("ca")
+        .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()));
     circuit
         || matches!(
             id,
-            "cadc" | "cafc" | "bap9" | "scotus" | "moctapp" | "nc" | "connappct" | "dc" | "pa"
-                | "njsuperctappdiv" | "calctapp" | "ny" | "mass" | "mich" | "wisctapp" | "hawapp"
-                | "vactapp" | "gactapp" | "wva" | "texapp" | "alaska" | "nyappdiv"
+            "cadc"
+                | "cafc"
+                | "bap9"
+                | "scotus"
+                | "moctapp"
+                | "nc"
+                | "connappct"
+                | "dc"
+                | "pa"
+                | "njsuperctappdiv"
+                | "calctapp"
+                | "ny"
+                | "mass"
+                | "mich"
+                | "wisctapp"
+                | "hawapp"
+                | "vactapp"
+                | "gactapp"
+                | "wva"
+                | "texapp"
+                | "alaska"
+                | "nyappdiv"
         )
 }
 
 /// Court websites in letterheads: `www.ca3.uscourts.gov`.
-static URL: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)www\.(ca\d{1,2}|cadc|cafc|[a-z]{2}[nsewcm]?[db])\.uscourts\.gov").unwrap());
+static URL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)www\.(ca\d{1,2}|cadc|cafc|[a-z]{2}[nsewcm]?[db])\.uscourts\.gov").unwrap()
+});
 
 /// Largest char boundary at or below `i`.
 pub(crate) fn floor_char(s: &str, mut i: usize) -> usize {

@@ -66,8 +66,14 @@ static LABELLED: Lazy<Vec<(Regex, &'static str)>> = Lazy::new(|| {
     [
         (format!(r"(?i){ls}docketed{d}"), "filed"),
         (format!(r"(?i){ls}date\s+filed{d}"), "filed"),
-        (format!(r"(?i){ls}(?:opinion\s+)?filed(?:\s+on)?{d}"), "filed"),
-        (format!(r"{ls}(?:Decided|DECIDED|Date\s+Decided)(?:\s+on)?{d}"), "decided"),
+        (
+            format!(r"(?i){ls}(?:opinion\s+)?filed(?:\s+on)?{d}"),
+            "filed",
+        ),
+        (
+            format!(r"{ls}(?:Decided|DECIDED|Date\s+Decided)(?:\s+on)?{d}"),
+            "decided",
+        ),
         (format!(r"(?:Decided|DECIDED){d}"), "decided"),
         (format!(r"(?i)\bdate\s+published{d}"), "decided"),
         (format!(r"(?i)\bsigned{d}"), "signed"),
@@ -140,7 +146,12 @@ pub fn find_date(head: &str, tail: &str) -> Option<(String, String)> {
         }
     }
     // A date alone on a line of the head matter ("January 26, 1891.").
-    let lines: Vec<&str> = head.lines().map(str::trim).filter(|l| !l.is_empty()).take(120).collect();
+    let lines: Vec<&str> = head
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(120)
+        .collect();
     for (i, line) in lines.iter().enumerate() {
         // "Feb. 15" / "2011." printed on two lines.
         if let Some(next) = lines.get(i + 1) {

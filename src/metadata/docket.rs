@@ -237,7 +237,8 @@ fn plausible(d: &DocketNumber) -> bool {
 /// A head-matter line that is nothing but a case number: `B266015`, `S17884`,
 /// `2020-09425, (Index No. 707503/15)`.
 static ALONE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?m)^[ \t]*([A-Z]{1,3}\d{5,8}|\d{4}-\d{4,6})[ \t]*(?:,[ \t]*\([^)\n]*\))?[ \t]*$").unwrap()
+    Regex::new(r"(?m)^[ \t]*([A-Z]{1,3}\d{5,8}|\d{4}-\d{4,6})[ \t]*(?:,[ \t]*\([^)\n]*\))?[ \t]*$")
+        .unwrap()
 });
 
 /// Find docket numbers in text, in order of appearance, deduplicated by canonical key.
@@ -256,7 +257,9 @@ pub fn find_dockets(text: &str) -> Vec<DocketNumber> {
             continue;
         }
         // "Doe, Registry Bd. No. 10800 v. Registry Bd.": part of a cited case's name.
-        let after = m.as_str().trim_start_matches(|c: char| c.is_alphanumeric() || c == '-');
+        let after = m
+            .as_str()
+            .trim_start_matches(|c: char| c.is_alphanumeric() || c == '-');
         if after.starts_with(" v. ") || after.starts_with(" v ") {
             continue;
         }

@@ -22,7 +22,7 @@ static ROLE_LABEL: Lazy<Regex> = Lazy::new(|| {
 
 /// `Case title: USA v. Doe`, `Balbo v. Tilton et al`, `18CV001704 | A vs B et al`.
 static TITLE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:case\s+title:|full\s+case\s+caption:)?\s*(?:[^|\n]{1,30}\|\s*)?([^:\n]{2,150}?)\s+(?:v|vs)\.?\s+([^:\n]{2,150}?)\s*$")
+    Regex::new(r"(?i)^(?:case\s+title:|full\s+case\s+caption:)?\s*(?:[^|\n]{1,30}\|\s*|[A-Z]{0,3}\d{4,}[A-Z0-9-]*\s+)?([^:\n]{2,150}?)\s+(?:v|vs)\.?\s+([^:\n]{2,150}?)\s*$")
         .unwrap()
 });
 
@@ -68,7 +68,14 @@ pub fn parse(text: &str) -> Sheet {
     let mut title: Option<(String, String)> = None;
     let nonempty: Vec<&str> = lines.iter().copied().filter(|l| !l.is_empty()).collect();
     static BRACKETED: Lazy<Regex> = Lazy::new(|| Regex::new(r"\[[^\]\n]*\]").unwrap());
-    for (k, l) in nonempty.iter().enumerate().take(200) {
+    // A page's full caption beats its short title.
+    let full = nonempty
+        .iter()
+        .position(|l| l.eq_ignore_ascii_case("full case caption:"))
+        .map(|k| k + 1);
+    let order: Vec<usize> = full.into_iter().chain(0..nonempty.len().min(200)).collect();
+    for k in order {
+        let Some(l) = nonempty.get(k) else { continue };
         let l = &BRACKETED.replace_all(l, "").into_owned();
         if let Some(c) = IN_RE.captures(l) {
             sheet.caption.in_re = Some(c[1].trim().to_string());

@@ -19,11 +19,12 @@ static ASSIGNED: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// `Hon. Donna M. Ryu`, `The Honorable JESUS G. BERNAL, UNITED STATES DISTRICT JUDGE`.
-static HONORABLE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(&format!(
+static HONORABLE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
         r"(?:\bHon\.|\bHONORABLE|\bHonorable)[ \t]+(?:(?:Judge|JUDGE|Justice)[ \t]+)?{NAME}"
     ))
-    .unwrap());
+    .unwrap()
+});
 
 /// Opinion author lines: `SELYA, Circuit Judge.`, `LAVINE, J.`, `ROBERT P. FRANK, Judge.`,
 /// `GUSTAFSON, Judge: The Internal Revenue Service...`. The title must end the line
@@ -44,7 +45,10 @@ static AUTHOR_CAPS_J: Lazy<Regex> = Lazy::new(|| {
 
 /// Hearing details in a caption: `Judge: Edward M. Chen`.
 static JUDGE_LABEL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(&format!(r"\bJudge:[ \t]*(?:Hon\.[ \t]*|Honorable[ \t]+)?{NAME}")).unwrap()
+    Regex::new(&format!(
+        r"\bJudge:[ \t]*(?:Hon\.[ \t]*|Honorable[ \t]+)?{NAME}"
+    ))
+    .unwrap()
 });
 
 static JUSTICE_DELIVERED: Lazy<Regex> = Lazy::new(|| {
@@ -187,7 +191,15 @@ mod tests {
             "Brewer"
         );
         assert_eq!(find_judge("", "", "Dated: April 7, 2021\n\n/s/_________\n\nHon. Karen S. Crawford\n\nUnited States Magistrate Judge", false).unwrap(), "Karen S. Crawford");
-        assert_eq!(j("Before Howard, Chief Judge,\nSelya and Barron, Circuit Judges.\nTheodore J. Boutrous\nSELYA, Circuit Judge.\n"), "Selya");
-        assert_eq!(j("GUSTAFSON, Judge: The Internal Revenue Service determined"), "Gustafson");
+        assert_eq!(
+            j(
+                "Before Howard, Chief Judge,\nSelya and Barron, Circuit Judges.\nTheodore J. Boutrous\nSELYA, Circuit Judge.\n"
+            ),
+            "Selya"
+        );
+        assert_eq!(
+            j("GUSTAFSON, Judge: The Internal Revenue Service determined"),
+            "Gustafson"
+        );
     }
 }

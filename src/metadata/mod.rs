@@ -109,7 +109,10 @@ pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata
             md.defendants = c.defendants;
             md.et_al = c.et_al;
         }
-        let appellate = md.court.as_ref().is_some_and(|c| court::is_appellate(&c.id));
+        let appellate = md
+            .court
+            .as_ref()
+            .is_some_and(|c| court::is_appellate(&c.id));
         md.judge = judge::find_judge(&head, &wide_text(&text.pages), &tail, appellate);
     }
 
