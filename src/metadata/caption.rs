@@ -51,7 +51,7 @@ static V_START: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*(?:v|vs)\.\s*:?\
 /// Right-column text run into a caption line by side-by-side layouts: case number,
 /// hearing details, document title. What follows it on the line is not a party.
 static JUNK: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\s*(?:\b(?i:case\s+no\b|case\s+number\b|civil\s+action\b)|\bDATE:|\bTIME:|\bCOURTROOM|\bCTRM|\bJUDGE:|\bDept\.?:|\bHon\.|\bHonorable\b|\b(?:DEFENDANTS?|PLAINTIFFS?|GOVERNMENT)'?S?'?\s+(?:NOTICE|MOTION|RESPONSE|REPLY|OPPOSITION|MEMORANDUM|ADMINISTRATIVE|STATEMENT)|\bNOTICE\s+OF\b|\bMOTION\b|\bDECLARATION\b|\bORDER\b|\bJUDGMENT\b|\bPRELIMINARY\s+INJUNCTION\b|\b(?:Record|Docket|Index|Appeal|Case)\s+No\b|\[PROPOSED\]|\(REDACTED\)|\b\d{1,2}:\d{2}-[a-zA-Z]{2,3}-\d+|\b\d{2}-[a-zA-Z]{2}-\d{3,}|\bNo\.\s*\d)")
+    Regex::new(r"\s*(?:\b(?i:case\s+no\b|case\s+number\b|civil\s+action\b)|\bDATE:|\bTIME:|\bCOURTROOM|\bCTRM|\bJUDGE:|\bDept\.?:|\bHon\.|\bHonorable\b|\b(?:DEFENDANTS?|PLAINTIFFS?|GOVERNMENT)'?S?'?\s+(?:NOTICE|MOTION|RESPONSE|REPLY|OPPOSITION|MEMORANDUM|ADMINISTRATIVE|STATEMENT)|\bNOTICE\s+OF\b|\bMOTION\b|\bDECLARATION\b|\bORDER\b|\bJUDGMENT\b|\bPRELIMINARY\s+INJUNCTION\b|\b(?:Record|Docket|Index|Appeal|Case)\s+No\b|\[PROPOSED\]|\(REDACTED\)|\b\d{1,2}:\d{2}-[a-zA-Z]{2,3}-\d+|\b\d{2}-[a-zA-Z]{2}-\d{3,}|\bNo\.\s*(?:MDL\s*)?\d)")
         .unwrap()
 });
 
@@ -86,7 +86,7 @@ static IN_RE: Lazy<Regex> =
 
 /// Lines that end a caption block when walking away from the `v.`.
 static STOP_LINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\bcourt\b|\bdistrict\s+of\b|\bcircuit\b|\bdivision\b|\bcase\s+no|^\s*no\.|^\s*nos\.|\bdocket\b|^_{3,}|^-{3,}|\bdocument\b.*\bfiled\b|^\s*(?:order|opinion|memorandum|motion|notice|brief|complaint|judgment)\b|\bappeal\s+from\b|\bfiled\b|\bdecided\b|\bargued\b|\bsubmitted\b|^\s*present:|\bproceedings\b|published by|\bslip op\b|^\s*before\b|^\s*syllabus\b|^\s*certiorari\b|^\s*on\s+(?:appeal|petition|writ)\b|^\s*\(slip|\bjudge\b|:\s*$|^\s*\[|\bdate:|\bclerk\b|\baction\s+no\b|\bthis\s+decision\b|\b\d{1,4}\s+(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.|F\.\s?(?:2d|3d|4th|Supp))|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}")
+    Regex::new(r"(?i)\bcourt\b|\bdistrict\s+of\b|\bcircuit\b|\bdivision\b|\bcase\s+no|^\s*no\.|^\s*nos\.|\bdocket\b|^_{3,}|^-{3,}|\bdocument\b.*\bfiled\b|^\s*(?:order|opinion|memorandum|motion|notice|brief|complaint|judgment)\b|\bappeal\s+from\b|\bfiled\b|\bdecided\b|\bargued\b|\bsubmitted\b|^\s*present:|\bproceedings\b|published by|\bslip op\b|^\s*before\b|^\s*syllabus\b|litigation\s*$|^\s*certiorari\b|^\s*on\s+(?:appeal|petition|writ)\b|^\s*\(slip|\bjudge\b|:\s*$|^\s*\[|\bdate:|\bclerk\b|\baction\s+no\b|\bthis\s+decision\b|\b\d{1,4}\s+(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.|F\.\s?(?:2d|3d|4th|Supp))|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}")
         .unwrap()
 });
 
@@ -128,6 +128,8 @@ static OFFICE_END: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:united\s+states|u\.s\.|state|county|city)\s+(?:marshal|attorney|secretary|sheriff|treasurer)$").unwrap()
 });
 
+static FRAG_DIGITS: Lazy<Regex> = Lazy::new(|| Regex::new(r"\d\(").unwrap());
+
 static ET_AL: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i),?\s*\bet\s+al\b\.?,?").unwrap());
 
 /// Column junk from side-by-side captions: `)`, `]`, `§` separators and what follows.
@@ -152,8 +154,8 @@ fn left_column(line: &str) -> &str {
 fn clean_line(line: &str) -> String {
     let l = left_column(line).replace(['*', '\u{2020}'], "");
     let l = l.trim().trim_start_matches('_').trim();
-    // "(ECF No. 26)", "(REDACTED)": notes in the right column.
-    if l.starts_with('(') {
+    // "(ECF No. 26)", "(REDACTED)", ": PRETRIAL DETENTION": the right column.
+    if l.starts_with(['(', ':', ')', ']', '§']) {
         return String::new();
     }
     static HAS_V: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\s(?:v|vs)\.?\s").unwrap());
@@ -204,6 +206,20 @@ fn is_junk_line(l: &str) -> bool {
 
 /// Parse the caption from the head of a filing.
 pub fn find_caption(head: &str) -> Option<Caption> {
+    let lines = caption_lines(head);
+    if let Some(c) = block_caption(&lines) {
+        return Some(c);
+    }
+    other_caption(&lines)
+}
+
+/// Only a caption with `v.` on a line of its own (docket pages use this: their
+/// one-line titles are read separately).
+pub fn find_block_caption(head: &str) -> Option<Caption> {
+    block_caption(&caption_lines(head))
+}
+
+fn caption_lines(head: &str) -> Vec<String> {
     // "TARRANT REGIONAL WATER DISTRICT v." puts the v. at the end of the left side.
     let mut lines: Vec<String> = Vec::new();
     for l in head
@@ -220,10 +236,11 @@ pub fn find_caption(head: &str) -> Option<Caption> {
             _ => lines.push(l),
         }
     }
-    if let Some(c) = block_caption(&lines) {
-        return Some(c);
-    }
-    for l in &lines {
+    lines
+}
+
+fn other_caption(lines: &[String]) -> Option<Caption> {
+    for l in lines {
         if let Some(c) = ONE_LINE.captures(l) {
             let (p, d) = (c.get(1)?.as_str(), c.get(2)?.as_str());
             let mut cap = Caption::default();
@@ -234,8 +251,18 @@ pub fn find_caption(head: &str) -> Option<Caption> {
             }
         }
     }
-    for l in lines.iter().take(80) {
-        if let Some(c) = IN_RE.captures(l) {
+    for (k, l) in lines.iter().enumerate().take(80) {
+        // "IN RE: BARD IVC FILTERS PRODUCTS" / "LIABILITY LITIGATION".
+        let l = match lines.get(k + 1) {
+            Some(n)
+                if n.to_lowercase().ends_with("litigation")
+                    && !l.to_lowercase().ends_with("litigation") =>
+            {
+                format!("{l} {n}")
+            }
+            _ => l.clone(),
+        };
+        if let Some(c) = IN_RE.captures(&l) {
             let subject = strip_et_al(c.get(1)?.as_str());
             let subject = ROLE_RUN
                 .replace_all(&subject, "")
@@ -250,7 +277,7 @@ pub fn find_caption(head: &str) -> Option<Caption> {
             }
         }
     }
-    title_line_caption(&lines)
+    title_line_caption(lines)
 }
 
 fn title_line_caption(lines: &[String]) -> Option<Caption> {
@@ -265,6 +292,10 @@ fn title_line_caption(lines: &[String]) -> Option<Caption> {
         let Some(c) = TITLE_LINE.captures(l) else {
             continue;
         };
+        // "Olena V. Ripnick-O'Farrell": a capital V. in mixed case is an initial.
+        if !is_all_caps(l) && (l.contains(" V. ") || l.contains(" VS. ")) && !l.contains(" v") {
+            continue;
+        }
         let (p, d) = (c.get(1)?.as_str(), c.get(2)?.as_str());
         // Prose sentences also contain " v. " (citations); a title line is short and
         // starts with a capital.
@@ -351,16 +382,16 @@ fn block_caption(lines: &[String]) -> Option<Caption> {
         if ET_AL_END.is_match(l) {
             closed = true;
         }
-        if ends_with_role(l) && !l.trim_end().ends_with(',') {
+        if ends_with_role(l) && !l.trim_end().ends_with([',', ';']) {
             break;
         }
         if right.len() >= 16 {
             break;
         }
     }
-    let ltxt = left.join(" ");
+    let ltxt = left.join("\n");
     // The relaxed `v.` line carries right-column text after the `v.`.
-    let rtxt = right.join(" ");
+    let rtxt = right.join("\n");
     let mut cap = Caption::default();
     fill_side(&ltxt, &mut cap.plaintiffs, &mut cap.et_al);
     fill_side(&rtxt, &mut cap.defendants, &mut cap.et_al);
@@ -420,6 +451,13 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
                 }
                 // `LLC and Gold Dredge 8`: a suffix of the previous name, then the next.
                 if let Some(c) = SUFFIX_AND.captures(piece) {
+                    if let (Some(prev), Some(_), Some(_)) = (pieces.last_mut(), c.get(3), c.get(4))
+                    {
+                        // "INC. dba EXPERIAN CONSUMER SERVICES" stays with its name.
+                        prev.push_str(", ");
+                        prev.push_str(piece);
+                        continue;
+                    }
                     if let (Some(prev), Some(sfx), Some(rest)) =
                         (pieces.last_mut(), c.get(1), c.get(2))
                     {
@@ -441,7 +479,14 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
         if piece == "\u{0}" {
             continue;
         }
-        let p = piece
+        // Lines of a block caption: drop right-column fragments, rejoin wrapped names.
+        let joined = piece
+            .split('\n')
+            .map(str::trim)
+            .filter(|f| !f.is_empty() && !is_fragment(f) && !FRAG_DIGITS.is_match(f))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let p = joined
             .trim_start_matches("and ")
             .trim_start_matches("AND ")
             .trim();
@@ -551,12 +596,17 @@ pub fn is_person(name: &str) -> bool {
     })
 }
 
+static CORP_END: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i),?\s(?:inc|llc|l\.l\.c|ltd|co|corp|corporation|company|p\.c|p\.a|llp|pllc|s\.c|n\.a|l\.p)\.?$").unwrap()
+});
+
 /// `A and B` where both are persons is two parties; `Immigration and Customs
 /// Enforcement` is one.
 fn split_persons(p: &str) -> Vec<String> {
     for sep in [" and ", " AND ", " & "] {
         if let Some((a, b)) = p.split_once(sep) {
-            if is_person(a.trim()) && is_person(b.trim()) {
+            let whole = |x: &str| is_person(x) || CORP_END.is_match(x);
+            if whole(a.trim()) && whole(b.trim()) {
                 return vec![a.trim().to_string(), b.trim().to_string()];
             }
         }

@@ -40,6 +40,44 @@ pub struct Sheet {
     pub dockets: Vec<super::docket::DocketNumber>,
 }
 
+/// Party blocks under role labels: the label on its own line, the name on the next.
+fn read_labels(lines: &[&str], cap: &mut Caption) {
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(c) = ROLE_LABEL.captures(lines[i]) else {
+            i += 1;
+            continue;
+        };
+        let role = c[1].to_lowercase();
+        let Some(name) = lines[i + 1..].iter().find(|l| !l.is_empty()) else {
+            break;
+        };
+        let name = name.trim().to_string();
+        // Document links and dates under a role column are not names.
+        let namelike = name.starts_with(|ch: char| ch.is_alphanumeric())
+            && name.chars().filter(|ch| ch.is_alphabetic()).count() >= 2;
+        if !namelike {
+            i += 1;
+            continue;
+        }
+        if role.starts_with("debtor") {
+            if cap.in_re.is_none() {
+                cap.in_re = Some(name);
+            }
+        } else if matches!(role.as_str(), "plaintiff" | "petitioner" | "appellant") {
+            if !cap.plaintiffs.contains(&name) {
+                cap.plaintiffs.push(name);
+            }
+        } else if !cap.defendants.contains(&name) {
+            cap.defendants.push(name);
+        }
+        i += 2;
+    }
+}
+
+static PACER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)docket\s+for\s+case\s+#|bankruptcy\s+petition\s+#").unwrap());
+
 /// Sheets that list parties under role labels (PACER, trial-court case pages).
 static LABELLED_SHEET: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)docket\s+for\s+case\s+#|bankruptcy\s+petition\s+#|case\s+information").unwrap()
@@ -114,51 +152,26 @@ pub fn parse(text: &str) -> Sheet {
         }
     }
 
-    // Party blocks under role labels.
-    let mut i = if LABELLED_SHEET.is_match(body) {
-        0
+    // Case pages that print a caption (`Title: A, Petitioner v. B`, `Style: A v.: B`)
+    // are read like a filing; PACER sheets list parties under role labels.
+    let pacer = PACER.is_match(body);
+    let block = if pacer {
+        None
     } else {
-        lines.len()
+        caption::find_block_caption(body)
     };
-    while i < lines.len() {
-        let Some(c) = ROLE_LABEL.captures(lines[i]) else {
-            i += 1;
-            continue;
-        };
-        let role = c[1].to_lowercase();
-        let Some(name) = lines[i + 1..].iter().find(|l| !l.is_empty()) else {
-            break;
-        };
-        let name = name.trim().to_string();
-        if role.starts_with("debtor") {
-            if sheet.caption.in_re.is_none() {
-                sheet.caption.in_re = Some(name);
-            }
-        } else if matches!(role.as_str(), "plaintiff" | "petitioner" | "appellant") {
-            if !sheet.caption.plaintiffs.contains(&name) {
-                sheet.caption.plaintiffs.push(name);
-            }
-        } else if !sheet.caption.defendants.contains(&name) {
-            sheet.caption.defendants.push(name);
-        }
-        i += 2;
+    if let Some(c) = block {
+        sheet.caption.plaintiffs = c.plaintiffs;
+        sheet.caption.defendants = c.defendants;
+    } else if LABELLED_SHEET.is_match(body) {
+        read_labels(&lines, &mut sheet.caption);
     }
     if sheet.caption.in_re.is_some() {
         sheet.caption.plaintiffs.clear();
         sheet.caption.defendants.clear();
-    }
-
-    // Pages without labels print a caption (`Title: A, Petitioner v. B`) or only a title.
-    if sheet.caption.in_re.is_none()
-        && (sheet.caption.plaintiffs.is_empty() || sheet.caption.defendants.is_empty())
-    {
-        let block = caption::find_caption(body).filter(|c| c.in_re.is_none());
-        if let Some(c) = block {
-            sheet.caption.plaintiffs = c.plaintiffs;
-            sheet.caption.defendants = c.defendants;
-        } else if let Some((a, b)) = &title {
-            let line = format!("{a} v. {b}");
-            if let Some(c) = caption::find_caption(&line) {
+    } else if sheet.caption.plaintiffs.is_empty() || sheet.caption.defendants.is_empty() {
+        if let Some((a, b)) = &title {
+            if let Some(c) = caption::find_caption(&format!("{a} v. {b}")) {
                 sheet.caption.plaintiffs = c.plaintiffs;
                 sheet.caption.defendants = c.defendants;
             }

@@ -94,7 +94,7 @@ pub fn proper_case(name: &str) -> String {
                 let small = SMALL.contains(&w.to_lowercase().as_str());
                 if small && is_all_caps(w) {
                     w.to_lowercase()
-                } else if letters.len() >= 3 && vowel && is_all_caps(w) {
+                } else if letters.len() >= 4 && vowel && is_all_caps(w) {
                     title_word(w, false)
                 } else {
                     w.to_string()
