@@ -21,6 +21,8 @@ pub struct Caption {
     pub et_al: bool,
     /// `In re X` matters have no sides; the subject is kept here.
     pub in_re: Option<String>,
+    /// A case name printed as such (a clerk's short title), when the sides are unknown.
+    pub short_name: Option<String>,
 }
 
 impl Caption {
@@ -28,6 +30,9 @@ impl Caption {
     pub fn case_name(&self) -> Option<String> {
         if let Some(s) = &self.in_re {
             return Some(format!("In re {s}"));
+        }
+        if let Some(s) = &self.short_name {
+            return Some(s.clone());
         }
         let p = self.plaintiffs.first()?;
         let d = self.defendants.first()?;
@@ -110,7 +115,7 @@ static SUFFIX_PIECE: Lazy<Regex> = Lazy::new(|| {
 });
 
 static SUFFIX_AND: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(inc\.?|incorporated|llc\.?|l\.l\.c\.|ltd\.?|co\.|corp\.|p\.c\.|p\.a\.|llp|pllc)\s+(?:and|&)\s+(.+)$|^(inc\.?|llc\.?|ltd\.?|corp\.?)\s+((?:dba|d/b/a)\s+.+)$")
+    Regex::new(r"(?is)^(inc\.?|incorporated|llc\.?|l\.l\.c\.|ltd\.?|co\.|corp\.|p\.c\.|p\.a\.|llp|pllc|crna|m\.d\.|esq\.?|jr\.|sr\.|ii|iii)\s+(?:and|&)\s+(.+)$|^(inc\.?|llc\.?|ltd\.?|corp\.?)\s+((?:dba|d/b/a)\s+.+)$")
         .unwrap()
 });
 
@@ -319,7 +324,54 @@ fn title_line_caption(lines: &[String]) -> Option<Caption> {
         fill_side(p, &mut cap.plaintiffs, &mut cap.et_al);
         fill_side(d, &mut cap.defendants, &mut cap.et_al);
         if !cap.plaintiffs.is_empty() && !cap.defendants.is_empty() {
+            // A "Short Title:" is abbreviated by the clerk: it names the case, but its
+            // cut-off names are not the parties.
+            if l.to_lowercase().trim_start().starts_with("short title") {
+                cap.short_name = cap.case_name();
+                cap.plaintiffs.clear();
+                cap.defendants.clear();
+            }
             return Some(cap);
+        }
+    }
+    None
+}
+
+/// A clerk's letter's `RE: X v. Y` line anywhere in `text`.
+pub fn find_re_line(text: &str) -> Option<Caption> {
+    let lines: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            let low = l.to_lowercase();
+            low.starts_with("re:") || low.starts_with("re ")
+        })
+        .map(str::to_string)
+        .collect();
+    title_line_caption(&lines)
+}
+
+/// The publisher's own short name heading a page (`People v Seymore (2026 NY Slip Op
+/// 00028)`, casetext's `Al Otro Lado, Inc. v. Mayorkas`): the case name as the
+/// court's reporter abbreviates it.
+pub fn heading_case_name(head: &str) -> Option<String> {
+    static HEADING: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^\s*([A-Z0-9][^\n]{1,120}?)\s+(?:v|vs)\.?\s+([A-Z][^\n]{1,120}?)(?:\s+\(\d{4}\s[^)]*\)|\s+-\s+\d{4}\s+NY\s+Slip\s+Op\s+\d+)?\s*$").unwrap()
+    });
+    for l in head
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(3)
+    {
+        if l.len() > 160 || is_all_caps(l) {
+            continue;
+        }
+        if let Some(c) = HEADING.captures(l) {
+            let (a, b) = (strip_et_al(&c[1]), strip_et_al(&c[2]));
+            if a.split_whitespace().count() <= 10 && b.split_whitespace().count() <= 10 {
+                return Some(format!("{a} v. {b}"));
+            }
         }
     }
     None
@@ -327,9 +379,33 @@ fn title_line_caption(lines: &[String]) -> Option<Caption> {
 
 /// Pleading-paper and head-matter captions with `v.` on its own line.
 fn block_caption(lines: &[String]) -> Option<Caption> {
-    let exact = lines.iter().take(300).position(|l| V_LINE.is_match(l));
+    // Consolidated appeals print one caption per case; the parties are their union.
+    let mut first = block_caption_at(lines, 300)?;
+    let mut rest = &lines[first.1.min(lines.len())..];
+    for _ in 0..4 {
+        let Some((c, used)) = block_caption_at(rest, 30) else {
+            break;
+        };
+        for p in c.plaintiffs {
+            if !first.0.plaintiffs.contains(&p) {
+                first.0.plaintiffs.push(p);
+            }
+        }
+        for d in c.defendants {
+            if !first.0.defendants.contains(&d) {
+                first.0.defendants.push(d);
+            }
+        }
+        rest = &rest[used.min(rest.len())..];
+    }
+    Some(first.0)
+}
+
+/// One block caption and the number of lines it used up.
+fn block_caption_at(lines: &[String], max_v: usize) -> Option<(Caption, usize)> {
+    let exact = lines.iter().take(max_v).position(|l| V_LINE.is_match(l));
     let relaxed = || {
-        (1..lines.len().min(300)).find(|&i| {
+        (1..lines.len().min(max_v)).find(|&i| {
             V_START.is_match(&lines[i])
                 && lines[..i]
                     .iter()
@@ -360,7 +436,9 @@ fn block_caption(lines: &[String]) -> Option<Caption> {
     left.reverse();
     let mut right: Vec<&str> = Vec::new();
     let mut closed = false;
+    let mut used = vi + 1;
     for l in lines.iter().skip(vi + 1).take(24) {
+        used += 1;
         let l = l.as_str();
         if l.is_empty() || is_junk_line(l) || is_fragment(l) {
             continue;
@@ -398,7 +476,7 @@ fn block_caption(lines: &[String]) -> Option<Caption> {
     if cap.plaintiffs.is_empty() || cap.defendants.is_empty() {
         return None;
     }
-    Some(cap)
+    Some((cap, used))
 }
 
 fn ends_with_role(l: &str) -> bool {
@@ -464,6 +542,25 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
                         prev.push_str(", ");
                         prev.push_str(sfx.as_str());
                         pieces.push(rest.as_str().to_string());
+                        continue;
+                    }
+                }
+                // "Friebert, Finerty & St. John": a firm name, not three parties.
+                if piece.contains(" & ") {
+                    let mut start = pieces.len();
+                    while start > 0
+                        && pieces[start - 1] != "\u{0}"
+                        && !pieces[start - 1].contains(' ')
+                        && pieces[start - 1].starts_with(char::is_uppercase)
+                    {
+                        start -= 1;
+                    }
+                    // Keep the first word when it ends a person's name piece run.
+                    if start < pieces.len() {
+                        let mut firm = pieces.split_off(start).join(", ");
+                        firm.push_str(", ");
+                        firm.push_str(piece);
+                        pieces.push(firm);
                         continue;
                     }
                 }

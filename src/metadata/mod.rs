@@ -103,8 +103,12 @@ pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata
     } else {
         let cap = caption::find_caption(&head)
             .or_else(|| html_title.and_then(|t| caption::find_caption(&t.replace(" - ", "\n"))));
+        let cap = cap.or_else(|| {
+            // Clerk's letters name the case on a "Re:" line after a long address list.
+            caption::find_re_line(&wide_text(&text.pages))
+        });
         if let Some(c) = cap {
-            md.case_name = c.case_name();
+            md.case_name = caption::heading_case_name(&head).or_else(|| c.case_name());
             md.plaintiffs = c.plaintiffs;
             md.defendants = c.defendants;
             md.et_al = c.et_al;
