@@ -417,6 +417,7 @@ fn block_caption_at(lines: &[String], max_v: usize) -> Option<(Caption, usize)> 
     };
     let vi = exact.or_else(relaxed)?;
     let mut left: Vec<&str> = Vec::new();
+    let mut seen_role = false;
     let mut i = vi;
     while i > 0 && left.len() < 16 {
         i -= 1;
@@ -427,10 +428,11 @@ fn block_caption_at(lines: &[String], max_v: usize) -> Option<(Caption, usize)> 
         if STOP_LINE.is_match(l) && !ROLE_RUN.is_match(l) {
             break;
         }
-        // Lines between the role word and the `v.` are the right column's.
-        if ends_with_role(l) {
+        // Lines between the (last) role word and the `v.` are the right column's.
+        if ends_with_role(l) && !seen_role {
             left.clear();
         }
+        seen_role |= ends_with_role(l);
         left.push(l);
     }
     left.reverse();
@@ -527,6 +529,17 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
                         continue;
                     }
                 }
+                // "INC.\nREBUTTAL EXPERT REPORTS": a suffix line ends the name before it.
+                let piece = match piece.split_once('\n') {
+                    Some((first, rest)) if SUFFIX_PIECE.is_match(first.trim()) => {
+                        if let Some(prev) = pieces.last_mut() {
+                            prev.push_str(", ");
+                            prev.push_str(first.trim());
+                        }
+                        rest.trim()
+                    }
+                    _ => piece,
+                };
                 // `LLC and Gold Dredge 8`: a suffix of the previous name, then the next.
                 if let Some(c) = SUFFIX_AND.captures(piece) {
                     if let (Some(prev), Some(_), Some(_)) = (pieces.last_mut(), c.get(3), c.get(4))
@@ -791,6 +804,11 @@ pub fn short_party(name: &str) -> String {
             )
         })
         .collect();
+    // "James Shaffer, CRNA": a professional suffix is not the surname.
+    let words: Vec<&str> = match words.iter().position(|w| w.ends_with(',')) {
+        Some(k) if k + 1 >= words.len().saturating_sub(2) && k >= 1 => words[..=k].to_vec(),
+        _ => words,
+    };
     let Some(last) = words.last().map(|w| w.trim_end_matches(',')) else {
         return n.to_string();
     };

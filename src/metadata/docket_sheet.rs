@@ -54,8 +54,11 @@ fn read_labels(lines: &[&str], cap: &mut Caption) {
         };
         let name = name.trim().to_string();
         // Document links and dates under a role column are not names.
+        static FICTITIOUS: Lazy<Regex> =
+            Lazy::new(|| Regex::new(r"(?i)^(?:does?|(?:john|jane)\s+does?)\b").unwrap());
         let namelike = name.starts_with(|ch: char| ch.is_alphanumeric())
-            && name.chars().filter(|ch| ch.is_alphabetic()).count() >= 2;
+            && name.chars().filter(|ch| ch.is_alphabetic()).count() >= 2
+            && !FICTITIOUS.is_match(&name);
         if !namelike {
             i += 1;
             continue;

@@ -105,7 +105,14 @@ pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata
             .or_else(|| html_title.and_then(|t| caption::find_caption(&t.replace(" - ", "\n"))));
         let cap = cap.or_else(|| {
             // Clerk's letters name the case on a "Re:" line after a long address list.
-            caption::find_re_line(&wide_text(&text.pages))
+            let letter: String = text
+                .pages
+                .iter()
+                .take(10)
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join("\n");
+            caption::find_re_line(&letter)
         });
         if let Some(c) = cap {
             md.case_name = caption::heading_case_name(&head).or_else(|| c.case_name());
