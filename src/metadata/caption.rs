@@ -159,6 +159,10 @@ fn left_column(line: &str) -> &str {
 fn clean_line(line: &str) -> String {
     let l = left_column(line).replace(['*', '\u{2020}'], "");
     let l = l.trim().trim_start_matches('_').trim();
+    // Document titles in the right column: "MANNING IN SUPPORT OF UBER".
+    if is_all_caps(l) && (l.contains(" IN SUPPORT OF") || l.contains(" IN OPPOSITION TO")) {
+        return String::new();
+    }
     // "(ECF No. 26)", "(REDACTED)", ": PRETRIAL DETENTION": the right column.
     if l.starts_with(['(', ':', ')', ']', '§']) {
         return String::new();
@@ -201,9 +205,11 @@ static ET_AL_END: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bet\s+al\.?,?").u
 fn is_fragment(l: &str) -> bool {
     static TAIL: Lazy<Regex> =
         Lazy::new(|| Regex::new(r"\s(?:TO|FOR|A|AN|THE|ITS|IN|UNDER|WITH|ON|OR)$").unwrap());
-    l.chars().filter(|c| c.is_ascii_alphabetic()).count() < 2
-        || (is_all_caps(l) && TAIL.is_match(l))
+    let garbled = !l.chars().any(|c| c.is_ascii_alphabetic()) && l.chars().any(char::is_alphabetic);
+    garbled || (is_all_caps(l) && TAIL.is_match(l))
 }
+
+static DEBTOR_LINE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^debtors?\.?$").unwrap());
 
 fn is_junk_line(l: &str) -> bool {
     JUNK.find(l).is_some_and(|m| m.start() == 0)
@@ -426,6 +432,10 @@ fn block_caption_at(lines: &[String], max_v: usize) -> Option<(Caption, usize)> 
             continue;
         }
         if STOP_LINE.is_match(l) && !ROLE_RUN.is_match(l) {
+            break;
+        }
+        // "Debtor." closes the bankruptcy caption above an adversary caption.
+        if DEBTOR_LINE.is_match(l) {
             break;
         }
         // Lines between the (last) role word and the `v.` are the right column's.
@@ -713,7 +723,8 @@ static CORP_END: Lazy<Regex> = Lazy::new(|| {
 /// `A and B` where both are persons is two parties; `Immigration and Customs
 /// Enforcement` is one.
 fn split_persons(p: &str) -> Vec<String> {
-    for sep in [" and ", " AND ", " & "] {
+    // "&" joins firm names ("John L. Barlow & Associates"), not separate parties.
+    for sep in [" and ", " AND "] {
         if let Some((a, b)) = p.split_once(sep) {
             let whole = |x: &str| is_person(x) || CORP_END.is_match(x);
             if whole(a.trim()) && whole(b.trim()) {
@@ -893,6 +904,14 @@ mod tests {
             c.case_name().unwrap(),
             "Immigrant Defenders Law Center v. Mayorkas"
         );
+    }
+
+    #[test]
+    fn merged_columns_pleading_caption() {
+        let head = "NORTHERN DISTRICT OF CALIFORNIA\nMELANIE G. SAN PEDRO-SALCEDO, Case No. 5:17-cv-03504-EJD\nindividually, and on behalf of all others similarly\nsituated, DEFENDANTS NOTICE OF MOTION\nAND MOTION FOR SUMMARY\nJUDGMENT\nPlaintiff,\nv. DATE: OCTOBER 10, 2019\nTIME: 9:00 A.M.\nTHE H\u{c4}AGEN-DAZS SHOPPE COMPANY, COURTROOM: 4, 5TH FLOOR\nINC., a New Jersey corporation; NESTL\u{c9}\nDREYER'S ICE CREAM COMPANY, a\nDelaware corporation; NESTL\u{c9} USA, INC., a\nDelaware corporation; and DOES 1 through 50,\nDefendants.\n";
+        let c = find_caption(head).unwrap();
+        assert_eq!(c.plaintiffs, ["Melanie G. San Pedro-Salcedo"]);
+        assert_eq!(c.defendants.len(), 3, "{:?}", c.defendants);
     }
 
     #[test]
