@@ -56,7 +56,7 @@ static V_START: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*(?:v|vs)\.\s*:?\
 /// Right-column text run into a caption line by side-by-side layouts: case number,
 /// hearing details, document title. What follows it on the line is not a party.
 static JUNK: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\s*(?:\b(?i:case\s+no\b|case\s+number\b|civil\s+action\b)|\bDATE:|\bTIME:|\bCOURTROOM|\bCTRM|\bJUDGE:|\bDept\.?:|\bHon\.|\bHonorable\b|\b(?:DEFENDANTS?|PLAINTIFFS?|GOVERNMENT)'?S?'?\s+(?:NOTICE|MOTION|RESPONSE|REPLY|OPPOSITION|MEMORANDUM|ADMINISTRATIVE|STATEMENT)|\bNOTICE\s+OF\b|\bMOTION\b|\bDECLARATION\b|\bORDER\b|\bJUDGMENT\b|\bPRELIMINARY\s+INJUNCTION\b|\b(?:Record|Docket|Index|Appeal|Case)\s+No\b|\[PROPOSED\]|\(REDACTED\)|\b\d{1,2}:\d{2}-[a-zA-Z]{2,3}-\d+|\b\d{2}-[a-zA-Z]{2}-\d{3,}|\bNo\.\s*(?:MDL\s*)?\d)")
+    Regex::new(r"\s*(?:\b(?i:case\s+no\b|case\s+number\b|civil\s+action\b)|\bDATE:|\bTIME:|\bCOURTROOM|\bCTRM|\bJUDGE:|\bDept\.?:|\bHon\.|\bHonorable\b|\b(?:DEFENDANTS?|PLAINTIFFS?|GOVERNMENT)'?S?'?\s+(?:NOTICE|MOTION|RESPONSE|REPLY|OPPOSITION|MEMORANDUM|ADMINISTRATIVE|STATEMENT)|\bNOTICE\s+OF\b|\bMOTION\b|\bDECLARATION\b|\bORDER\b|\bJUDGMENT\b|\bPRELIMINARY\s+INJUNCTION\b|\b(?:Record|Docket|Index|Appeal|Case)\s+No\b|\bAdv(?:ersary)?\.?\s+Pro(?:c|ceeding)?\b|\[PROPOSED\]|\(REDACTED\)|\b\d{1,2}:\d{2}-[a-zA-Z]{2,3}-\d+|\b\d{2}-[a-zA-Z]{2}-\d{3,}|\bNo\.\s*(?:MDL\s*)?\d)")
         .unwrap()
 });
 
@@ -421,7 +421,11 @@ fn block_caption_at(lines: &[String], max_v: usize) -> Option<(Caption, usize)> 
                     .any(|l| ends_with_role(l))
         })
     };
-    let vi = exact.or_else(relaxed)?;
+    // The earlier of the two: a later lone "v." may belong to another caption.
+    let vi = match (exact, relaxed()) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
     let mut left: Vec<&str> = Vec::new();
     let mut seen_role = false;
     let mut i = vi;
@@ -912,6 +916,14 @@ mod tests {
         let c = find_caption(head).unwrap();
         assert_eq!(c.plaintiffs, ["Melanie G. San Pedro-Salcedo"]);
         assert_eq!(c.defendants.len(), 3, "{:?}", c.defendants);
+    }
+
+    #[test]
+    fn adversary_caption_below_bankruptcy_caption() {
+        let head = "In re: Case No. 20-30242 (HLB)\nANTHONY SCOTT LEVANDOWSKI, Chapter 11\nDebtor.\nAdv. Pro. No. 20-03050 (HLB)\nANTHONY SCOTT LEVANDOWSKI, an\nindividual, DECLARATION OF MIRIAM\nMANNING IN SUPPORT OF UBER\nPlaintiff, TECHNOLOGIES INC.'S\nADMINISTRATIVE MOTION TO FILE\nv. PARTIALLY REDACTED MOTION TO\nSTRIKE OR, IN THE ALTERNATIVE,\nUBER TECHNOLOGIES, INC. MOTION IN LIMINE TO EXCLUDE\nREBUTTAL EXPERT REPORTS AND\nDefendant. TESTIMONY OF BENJAMIN ROSE\n";
+        let c = find_caption(head).unwrap();
+        assert_eq!(c.plaintiffs, ["Anthony Scott Levandowski"]);
+        assert_eq!(c.defendants, ["Uber Technologies, Inc."]);
     }
 
     #[test]
