@@ -266,7 +266,9 @@ fn other_caption(lines: &[String]) -> Option<Caption> {
         // "IN RE: BARD IVC FILTERS PRODUCTS" / "LIABILITY LITIGATION".
         let l = match lines.get(k + 1) {
             Some(n)
-                if n.to_lowercase().ends_with("litigation")
+                if n.to_lowercase()
+                    .trim_end_matches([',', '.'])
+                    .ends_with("litigation")
                     && !l.to_lowercase().ends_with("litigation") =>
             {
                 format!("{l} {n}")
@@ -706,6 +708,10 @@ static ORG_WORD: Lazy<Regex> = Lazy::new(|| {
 /// organisation words).
 pub fn is_person(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
+    // "Kilakila 'O Haleakala": a word opening with an apostrophe is no given name.
+    if words.iter().any(|w| w.starts_with('\'')) {
+        return false;
+    }
     if words.len() < 2 || words.len() > 5 {
         return false;
     }
@@ -758,6 +764,19 @@ pub fn short_sovereign(name: &str, first_side: bool) -> String {
         .unwrap()
     });
     let n = name.trim();
+    // "The North Carolina State Board of Elections" → "North Carolina State Board of
+    // Elections": public bodies drop the article in case names.
+    static PUBLIC_BODY: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)^the\s+(.*\b(?:board|commission|department|agency|bureau|office|authority|county|city)\b.*)$").unwrap()
+    });
+    let stripped;
+    let n = match PUBLIC_BODY.captures(n) {
+        Some(c) => {
+            stripped = c[1].to_string();
+            stripped.as_str()
+        }
+        None => n,
+    };
     if PEOPLE.is_match(n) {
         return "People".into();
     }
