@@ -531,19 +531,18 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
         if semi.is_empty() {
             continue;
         }
-        for (n, comma) in semi.split(", and ").enumerate() {
-            let _ = n;
+        for comma in semi.split(", and ") {
             for piece in comma.split(',') {
                 let piece = piece.trim();
                 if piece.is_empty() {
                     continue;
                 }
-                if SUFFIX_PIECE.is_match(piece) {
-                    if let Some(prev) = pieces.last_mut() {
-                        prev.push_str(", ");
-                        prev.push_str(piece);
-                        continue;
-                    }
+                if SUFFIX_PIECE.is_match(piece)
+                    && let Some(prev) = pieces.last_mut()
+                {
+                    prev.push_str(", ");
+                    prev.push_str(piece);
+                    continue;
                 }
                 // "INC.\nREBUTTAL EXPERT REPORTS": a suffix line ends the name before it.
                 let piece = match piece.split_once('\n') {
@@ -646,12 +645,9 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
                 skip_until_capacity = bare;
                 continue;
             }
-            if bare {
-                if let Some(office) = next.first() {
-                    pending_title = Some(format!("{}, ", proper_case(p)));
-                    let _ = office;
-                    continue;
-                }
+            if bare && !next.is_empty() {
+                pending_title = Some(format!("{}, ", proper_case(p)));
+                continue;
             }
         }
         if skip_until_capacity {
@@ -874,12 +870,6 @@ pub fn short_party(name: &str) -> String {
         }
     }
     last.to_string()
-}
-
-/// Whether a string reads as a printed ALL-CAPS caption (used by callers that want
-/// to tell captions from prose).
-pub fn looks_like_caption_text(s: &str) -> bool {
-    is_all_caps(s)
 }
 
 #[cfg(test)]

@@ -329,17 +329,19 @@ pub fn find_court(head: &str) -> Option<Court> {
         // Bankruptcy courts print the district name right after "Bankruptcy Court".
         let window_start = floor_char(head, pos.saturating_sub(80));
         let before = &head[window_start..pos];
-        if e.id.ends_with('d') && e.id.len() <= 5 && BANKRUPTCY.is_match(before) {
-            if let Some(id) = bankruptcy_id(&e.id) {
-                let state_name = e
-                    .name
-                    .trim_start_matches("United States District Court for the ")
-                    .to_string();
-                return Some(Court {
-                    id,
-                    name: format!("United States Bankruptcy Court for the {state_name}"),
-                });
-            }
+        if e.id.ends_with('d')
+            && e.id.len() <= 5
+            && BANKRUPTCY.is_match(before)
+            && let Some(id) = bankruptcy_id(&e.id)
+        {
+            let state_name = e
+                .name
+                .trim_start_matches("United States District Court for the ")
+                .to_string();
+            return Some(Court {
+                id,
+                name: format!("United States Bankruptcy Court for the {state_name}"),
+            });
         }
         return Some(Court {
             id: e.id.clone(),
@@ -353,17 +355,17 @@ pub fn find_court(head: &str) -> Option<Court> {
     {
         return by_id("scotus");
     }
-    if let Some(c) = URL.captures(head) {
-        if let Some(court) = by_id(&c[1].to_lowercase()) {
-            return Some(court);
-        }
+    if let Some(c) = URL.captures(head)
+        && let Some(court) = by_id(&c[1].to_lowercase())
+    {
+        return Some(court);
     }
     let mut best_short: Option<(usize, &Entry)> = None;
     for e in TABLE.iter() {
-        if let Some(m) = e.short.as_ref().and_then(|r| r.find(head)) {
-            if best_short.is_none_or(|(p, _)| m.start() < p) {
-                best_short = Some((m.start(), e));
-            }
+        if let Some(m) = e.short.as_ref().and_then(|r| r.find(head))
+            && best_short.is_none_or(|(p, _)| m.start() < p)
+        {
+            best_short = Some((m.start(), e));
         }
     }
     best_short.map(|(_, e)| Court {

@@ -156,21 +156,21 @@ pub fn find_date(head: &str, tail: &str) -> Option<(String, String)> {
         // "Feb. 15" / "2011." printed on two lines.
         if let Some(next) = lines.get(i + 1) {
             let year = next.trim_end_matches('.');
-            if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) {
-                if let Some(d) = parse_date(&format!("{line}, {year}")) {
-                    if line.len() <= 12 {
-                        return Some((d, "decided".into()));
-                    }
-                }
+            if year.len() == 4
+                && year.chars().all(|c| c.is_ascii_digit())
+                && let Some(d) = parse_date(&format!("{line}, {year}"))
+                && line.len() <= 12
+            {
+                return Some((d, "decided".into()));
             }
         }
         let l = line.trim().trim_end_matches('.');
-        if let Some(m) = DATE.find(l) {
-            if m.start() == 0 && m.end() == l.len() {
-                if let Some(d) = parse_date(l) {
-                    return Some((d, "decided".into()));
-                }
-            }
+        if let Some(m) = DATE.find(l)
+            && m.start() == 0
+            && m.end() == l.len()
+            && let Some(d) = parse_date(l)
+        {
+            return Some((d, "decided".into()));
         }
     }
     // Weak labels: "Filed" inside a line, "entered on".
@@ -186,12 +186,11 @@ pub fn find_date(head: &str, tail: &str) -> Option<(String, String)> {
     for (re, kind) in WEAK.iter() {
         for m in re.find_iter(head) {
             let after = &head[m.end()..];
-            if let Some(c) = DATE.captures(after) {
-                if c.get(0).is_some_and(|x| x.start() == 0) {
-                    if let Some(d) = date_of(&c) {
-                        return Some((d, (*kind).to_string()));
-                    }
-                }
+            if let Some(c) = DATE.captures(after)
+                && c.get(0).is_some_and(|x| x.start() == 0)
+                && let Some(d) = date_of(&c)
+            {
+                return Some((d, (*kind).to_string()));
             }
         }
     }
@@ -206,10 +205,10 @@ pub fn find_date(head: &str, tail: &str) -> Option<(String, String)> {
         if let Some(c) = DAY_OF.captures(t) {
             let d = c[1].parse().ok();
             let y = c[3].parse().ok();
-            if let (Some(d), Some(m), Some(y)) = (d, month_num(&c[2]), y) {
-                if let Some(s) = iso(y, m, d) {
-                    return Some((s, "signed".into()));
-                }
+            if let (Some(d), Some(m), Some(y)) = (d, month_num(&c[2]), y)
+                && let Some(s) = iso(y, m, d)
+            {
+                return Some((s, "signed".into()));
             }
         }
     }

@@ -125,20 +125,18 @@ pub fn parse(text: &str) -> Sheet {
         if let Some(c) = TITLE.captures(l) {
             // A title wrapped after a comma continues on the next line ("..., LLC").
             let mut b_raw = c[2].to_string();
-            if b_raw.ends_with(',') {
-                if let Some(next) = nonempty
+            if b_raw.ends_with(',')
+                && let Some(next) = nonempty
                     .get(k + 1)
                     .filter(|n| n.split_whitespace().count() <= 3)
-                {
-                    b_raw = format!("{b_raw} {next}");
-                }
+            {
+                b_raw = format!("{b_raw} {next}");
             }
-            if let Some(num) = c.get(0).and_then(|m| m.as_str().split(['|', ' ']).next()) {
-                if num.chars().any(|ch| ch.is_ascii_digit()) {
-                    if let Some(d) = super::docket::normalize(num) {
-                        sheet.dockets.push(d);
-                    }
-                }
+            if let Some(num) = c.get(0).and_then(|m| m.as_str().split(['|', ' ']).next())
+                && num.chars().any(|ch| ch.is_ascii_digit())
+                && let Some(d) = super::docket::normalize(num)
+            {
+                sheet.dockets.push(d);
             }
             let (a, b) = (strip_et_al(&c[1]), strip_et_al(&b_raw));
             if !a.is_empty() && !b.is_empty() && a.split_whitespace().count() <= 12 {
@@ -172,13 +170,12 @@ pub fn parse(text: &str) -> Sheet {
     if sheet.caption.in_re.is_some() {
         sheet.caption.plaintiffs.clear();
         sheet.caption.defendants.clear();
-    } else if sheet.caption.plaintiffs.is_empty() || sheet.caption.defendants.is_empty() {
-        if let Some((a, b)) = &title {
-            if let Some(c) = caption::find_caption(&format!("{a} v. {b}")) {
-                sheet.caption.plaintiffs = c.plaintiffs;
-                sheet.caption.defendants = c.defendants;
-            }
-        }
+    } else if (sheet.caption.plaintiffs.is_empty() || sheet.caption.defendants.is_empty())
+        && let Some((a, b)) = &title
+        && let Some(c) = caption::find_caption(&format!("{a} v. {b}"))
+    {
+        sheet.caption.plaintiffs = c.plaintiffs;
+        sheet.caption.defendants = c.defendants;
     }
 
     sheet.case_name = match (&sheet.caption.in_re, &title) {

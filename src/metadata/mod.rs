@@ -69,10 +69,10 @@ pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata
     let tail = tail_text(&text.pages);
     let mut md = Metadata::default();
 
-    if let Some(ecf) = &text.ecf {
-        if let Some(d) = docket::normalize(&ecf.case_number) {
-            md.dockets.push(d);
-        }
+    if let Some(ecf) = &text.ecf
+        && let Some(d) = docket::normalize(&ecf.case_number)
+    {
+        md.dockets.push(d);
     }
     for d in docket::find_dockets(&head) {
         if !md.dockets.iter().any(|o| o.canonical == d.canonical) {
