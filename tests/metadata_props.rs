@@ -5,6 +5,16 @@ use docketeer::clean::{CleanText, EcfHeader};
 use docketeer::metadata::{self, docket};
 use proptest::prelude::*;
 
+/// Built field by field: the real `CleanText` has more fields than this test fills,
+/// and a struct literal would not compile on every branch.
+#[allow(clippy::field_reassign_with_default)]
+fn clean_of(pages: Vec<String>, ecf: Option<EcfHeader>) -> CleanText {
+    let mut ct = CleanText::default();
+    ct.pages = pages;
+    ct.ecf = ecf;
+    ct
+}
+
 fn corpus_texts() -> Vec<String> {
     let dir = std::path::Path::new("/work/shared/corpus/txt");
     let mut out = Vec::new();
@@ -34,10 +44,10 @@ proptest! {
 
     #[test]
     fn random_text_never_panics(s in "\\PC{0,2000}", n in "[0-9A-Za-z:()\\- \u{2013}]{0,60}") {
-        let ct = CleanText {
-            pages: vec![s.clone(), n.clone()],
-            ecf: Some(EcfHeader { case_number: n.clone(), document: None, filed: None }),
-        };
+        let ct = clean_of(
+            vec![s.clone(), n.clone()],
+            Some(EcfHeader { case_number: n.clone(), document: None, filed: None }),
+        );
         let _ = metadata::extract(&ct);
         let _ = docket::normalize(&s);
         let _ = docket::normalize(&n);
@@ -46,7 +56,7 @@ proptest! {
 
     #[test]
     fn caption_like_noise_never_panics(s in "(?:[A-Z ,.;]{0,30}\n){0,20}(?:v\\.|vs\\.)\n(?:[A-Z ,.;]{0,30}\n){0,20}") {
-        let ct = CleanText { pages: vec![s], ecf: None };
+        let ct = clean_of(vec![s], None);
         let _ = metadata::extract(&ct);
     }
 
@@ -60,7 +70,7 @@ proptest! {
             b += 1;
         }
         let piece = &cut[b..];
-        let ct = CleanText { pages: vec![piece.to_string()], ecf: None };
+        let ct = clean_of(vec![piece.to_string()], None);
         let _ = metadata::extract(&ct);
     }
 }

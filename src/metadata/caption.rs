@@ -233,12 +233,20 @@ pub fn find_block_caption(head: &str) -> Option<Caption> {
 fn caption_lines(head: &str) -> Vec<String> {
     // "TARRANT REGIONAL WATER DISTRICT v." puts the v. at the end of the left side.
     let mut lines: Vec<String> = Vec::new();
-    for l in head
-        .lines()
-        .map(clean_line)
-        .filter(|l| !l.is_empty())
-        .take(400)
-    {
+    // Blank lines are kept: they separate a caption's party block from a document
+    // title printed above it.
+    let mut kept = 0;
+    for (l, raw) in head.lines().map(|r| (clean_line(r), r)) {
+        if l.is_empty() && !raw.trim().is_empty() {
+            // A line cleaned away entirely (column junk) is no separator.
+            continue;
+        }
+        if !l.is_empty() {
+            kept += 1;
+            if kept > 400 {
+                break;
+            }
+        }
         match l.strip_suffix(" v.").or_else(|| l.strip_suffix(" vs.")) {
             Some(left) if is_all_caps(left) || ends_with_role(left) => {
                 lines.push(left.to_string());
@@ -388,10 +396,10 @@ pub fn heading_case_name(head: &str) -> Option<String> {
 /// Pleading-paper and head-matter captions with `v.` on its own line.
 fn block_caption(lines: &[String]) -> Option<Caption> {
     // Consolidated appeals print one caption per case; the parties are their union.
-    let mut first = block_caption_at(lines, 300)?;
+    let mut first = block_caption_at(lines, lines.len())?;
     let mut rest = &lines[first.1.min(lines.len())..];
     for _ in 0..4 {
-        let Some((c, used)) = block_caption_at(rest, 30) else {
+        let Some((c, used)) = block_caption_at(rest, 60) else {
             break;
         };
         for p in c.plaintiffs {
@@ -434,7 +442,17 @@ fn block_caption_at(lines: &[String], max_v: usize) -> Option<(Caption, usize)> 
     while i > 0 && left.len() < 16 {
         i -= 1;
         let l = lines[i].as_str();
-        if l.is_empty() || is_junk_line(l) || is_fragment(l) {
+        if l.is_empty() {
+            // A blank line above the party block ends it, unless the line above the
+            // blank is itself a party line ending in a separator.
+            let has_party = left.iter().any(|x| !ends_with_role(x));
+            let above = lines[..i].iter().rev().find(|x| !x.is_empty());
+            if has_party && !above.is_some_and(|a| a.trim_end().ends_with([',', ';'])) {
+                break;
+            }
+            continue;
+        }
+        if is_junk_line(l) || is_fragment(l) {
             continue;
         }
         if STOP_LINE.is_match(l) && !ROLE_RUN.is_match(l) {
@@ -455,7 +473,7 @@ fn block_caption_at(lines: &[String], max_v: usize) -> Option<(Caption, usize)> 
     let mut right: Vec<&str> = Vec::new();
     let mut closed = false;
     let mut used = vi + 1;
-    for l in lines.iter().skip(vi + 1).take(24) {
+    for l in lines.iter().skip(vi + 1).take(48) {
         used += 1;
         let l = l.as_str();
         if l.is_empty() || is_junk_line(l) || is_fragment(l) {

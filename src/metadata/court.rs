@@ -311,11 +311,26 @@ fn bankruptcy_id(district_id: &str) -> Option<String> {
         .filter(|_| district_id.len() >= 3)
 }
 
+/// A court named as the one below ("Lower Ct:", "Appeal from the", "Originating
+/// Court", "certiorari to") is not the filing's court.
+static LOWER_COURT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:lower\s+ct|appeal(?:ed)?\s+from|originating\s+court|certiorari\s+to|on\s+appeal\s+from|district\s+court\s+information)[^\n]{0,20}(?:[ \t]*\n){0,3}[^\n]{0,60}$").unwrap()
+});
+
+fn is_lower_court(head: &str, pos: usize) -> bool {
+    let start = floor_char(head, pos.saturating_sub(100));
+    LOWER_COURT.is_match(&head[start..pos])
+}
+
 /// Find the court in the head of a filing.
 pub fn find_court(head: &str) -> Option<Court> {
     let mut best: Option<(usize, usize, &Entry)> = None;
     for e in TABLE.iter() {
-        if let Some(m) = e.full.find(head) {
+        let own = e
+            .full
+            .find_iter(head)
+            .find(|m| !is_lower_court(head, m.start()));
+        if let Some(m) = own {
             let better = match best {
                 None => true,
                 Some((pos, len, _)) => m.start() < pos || (m.start() == pos && m.len() > len),

@@ -147,6 +147,20 @@ pub fn parse(text: &str) -> Sheet {
         }
     }
 
+    // "S17884 Reeves, et al. v. Godspeed Properties, et al.": the number heads the title.
+    static NUMBERED_TITLE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(
+            r"(?m)^[ \t]*([A-Z]{1,3}\d{4,8}|\d{2}[A-Z]{2}\d{4,8})[ \t|]+[^\n]*\s(?:v|vs)\.?\s",
+        )
+        .unwrap()
+    });
+    for c in NUMBERED_TITLE.captures_iter(body).take(3) {
+        if let Some(d) = super::docket::normalize(&c[1])
+            && !sheet.dockets.iter().any(|o| o.canonical == d.canonical)
+        {
+            sheet.dockets.push(d);
+        }
+    }
     for c in CROSS.captures_iter(body) {
         if let Some(d) = super::docket::normalize(&c[1]) {
             sheet.dockets.push(d);

@@ -38,6 +38,12 @@ static AUTHOR: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
+/// `SELYA, Circuit Judge. This interlocutory appeal arises`: the author line run into
+/// the first sentence, name in capitals.
+static AUTHOR_RUNON: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?m)^[ \t]*([A-Z][A-Z'\-]{2,}(?:[ \t]+[A-Z][A-Z.'\-]*){0,3}),[ \t]*(?:(?:Senior|Chief|Circuit|District|Associate|Presiding)[ \t]+)?(?:Judge|Justice|J\.)[.:][ \t]+[A-Z]").unwrap()
+});
+
 /// `¶ 1 LUNDSTEN J.` and `LAVINE, J.` with the name in capitals.
 static AUTHOR_CAPS_J: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?m)^[ \t]*(?:¶[ \t]*1[ \t]+)?([A-Z][A-Z'\-]{2,}),?[ \t]+J\.[ \t]*$").unwrap()
@@ -138,6 +144,7 @@ pub fn find_judge(head: &str, wide: &str, tail: &str, appellate: bool) -> Option
         (&JUSTICE_DELIVERED, head),
         (&AUTHOR, head),
         (&AUTHOR_CAPS_J, head),
+        (&AUTHOR_RUNON, head),
     ];
     if !appellate {
         candidates.extend([
@@ -151,6 +158,7 @@ pub fn find_judge(head: &str, wide: &str, tail: &str, appellate: bool) -> Option
     candidates.extend([
         (&JUSTICE_DELIVERED, wide),
         (&AUTHOR, wide),
+        (&AUTHOR_RUNON, wide),
         (&AUTHOR_CAPS_J, wide),
         (&AUTHOR, tail),
     ]);

@@ -100,6 +100,11 @@ pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata
         md.defendants = sheet.caption.defendants;
         md.et_al = sheet.caption.et_al;
         md.judge = judge::find_assigned(&head);
+        // The Supreme Court's docket pages name only the court below; certiorari
+        // petitions are docketed nowhere else.
+        if md.court.is_none() && first.contains("writ of certiorari filed") {
+            md.court = court::by_id("scotus");
+        }
     } else {
         let cap = caption::find_caption(&head)
             .or_else(|| html_title.and_then(|t| caption::find_caption(&t.replace(" - ", "\n"))));

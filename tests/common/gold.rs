@@ -147,6 +147,7 @@ fn strip_tags(html: &str) -> String {
         .replace("&sect;", "§")
 }
 
+#[allow(clippy::field_reassign_with_default)]
 /// Crude stand-in for the cleaning stage: pleading line numbers, ECF running headers
 /// (their case number and filed date kept), quotes, whitespace.
 fn crude_clean(pages: &[String]) -> CleanText {
@@ -201,7 +202,11 @@ fn crude_clean(pages: &[String]) -> CleanText {
         }
         out.push(s);
     }
-    CleanText { pages: out, ecf }
+    // Field by field: the real CleanText carries more than this stand-in fills.
+    let mut ct = CleanText::default();
+    ct.pages = out;
+    ct.ecf = ecf;
+    ct
 }
 
 /// Lowercase letters and digits, single spaces; `vs.` → `v`.
