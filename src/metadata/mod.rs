@@ -49,8 +49,9 @@ pub struct Metadata {
     pub et_al: bool,
 }
 
-static STAR_PAGE: once_cell::sync::Lazy<regex::Regex> =
-    once_cell::sync::Lazy::new(|| regex::Regex::new(r"\*{1,3}\d{1,5}([A-Za-z\[(])").unwrap());
+static STAR_PAGE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+    regex::Regex::new(r"\*{1,3}\d{1,5}(?:([A-Za-z\[(])|\s)").unwrap()
+});
 
 /// How much of the start of a filing holds its caption, court, judge and title.
 const HEAD_BYTES: usize = 8 * 1024;
