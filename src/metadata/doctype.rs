@@ -62,9 +62,14 @@ static COLUMN: Lazy<Regex> =
 
 /// How an opinion's head reads: an author line, "delivered the opinion", a panel.
 static OPINION_MARK: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?m)delivered\s+the\s+opinion|^[ \t]*opinion(?:\s+of\s+the\s+court)?\b|^[ \t]*(?:¶\s*1\s+)?[A-Z][A-Z'\-]{2,}(?:,\s*(?:JR|Jr)\.)?,?\s+(?:J\.|C\.\s?J\.|P\.\s?J\.|J\.A\.D\.|(?:Presiding|Chief|Associate|Circuit|District)?\s*(?:Judge|Justice))[.:]|\b[A-Z][a-z]+,\s+(?:P\.J\.|C\.J\.|J\.),\s")
+    Regex::new(r"(?m)delivered\s+the\s+opinion|opinion\s+of\s+the\s+court\s+was\s+delivered|^[ \t]*opinion(?:\s+of\s+the\s+court)?\b|^[ \t]*(?:¶\s*1\s+)?[A-Z][A-Z'\-]{2,}(?:[ \t]+[A-Z][A-Z.'\-]*){0,3}(?:,\s*(?:JR|Jr)\.)?,?[ \t]+(?:J\.A\.D\.|J\.|C\.\s?J\.|P\.\s?J\.|(?:Presiding|Chief|Associate|Circuit|District)?[ \t]*(?:Judge|Justice))[.:]?(?:[ \t]|$)|\b[A-Z][a-z]+,\s+(?:P\.J\.|C\.J\.|J\.),\s")
         .unwrap()
 });
+
+/// Whether `text` reads like an opinion (an author line, "delivered the opinion").
+pub fn opinion_marked(text: &str) -> bool {
+    OPINION_MARK.is_match(text)
+}
 
 /// Orders without a title: "On order of the Court", "Denied." dispositions.
 static ORDER_MARK: Lazy<Regex> = Lazy::new(|| {
@@ -75,8 +80,12 @@ static ORDER_MARK: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// A clerk's letter or notice: the clerk's office letterhead.
-static CLERK_LETTER: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)office\s+of\s+the\s+clerk|\bclerk\s+of\s+court\b").unwrap());
+static CLERK_LETTER: Lazy<Regex> = Lazy::new(|| {
+    // "Clerk of Court" alone is also how counsel address the clerk, so only the
+    // letterhead forms count.
+    Regex::new(r"(?i:office\s+of\s+the\s+clerk)|(?m)^[ \t]*Clerk(?:[ \t]*$|[ \t]+[A-Z]{2,})")
+        .unwrap()
+});
 
 fn kind_of(l: &str) -> Option<&'static str> {
     let l = l.strip_prefix("Proceedings:").map(str::trim).unwrap_or(l);
@@ -101,11 +110,12 @@ pub fn find_doc_type(head: &str) -> (Option<String>, Option<String>) {
     if DOCKET_SHEET.is_match(&window) {
         return (Some("docket-sheet".into()), None);
     }
-    // Titles are printed in capitals; prefer a capitals line, then any line.
+    let start: String = head.chars().take(1500).collect();
+    // Titles are printed in capitals; prefer a capitals line, then any short line.
     for caps_only in [true, false] {
         for line in head.lines().take(200) {
             let l = line.trim().trim_start_matches(['*', '_', '[']).trim();
-            if l.len() < 4 {
+            if l.len() < 4 || (!caps_only && l.len() > 90 && !l.starts_with("Proceedings:")) {
                 continue;
             }
             let letters: Vec<char> = l.chars().filter(|c| c.is_alphabetic()).collect();
@@ -130,15 +140,14 @@ pub fn find_doc_type(head: &str) -> (Option<String>, Option<String>) {
             }
         }
     }
-    let start: String = head.chars().take(1500).collect();
+    if CLERK_LETTER.is_match(&start) {
+        return (Some("notice".into()), None);
+    }
     if ORDER_MARK.is_match(&start) {
         return (Some("order".into()), None);
     }
     if OPINION_MARK.is_match(head) {
         return (Some("opinion".into()), None);
-    }
-    if CLERK_LETTER.is_match(&start) {
-        return (Some("notice".into()), None);
     }
     if head.trim().is_empty() {
         return (None, None);

@@ -82,7 +82,14 @@ pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata
     }
     md.court = court::find_court(&head);
 
-    let (kind, title) = doctype::find_doc_type(&head);
+    let (mut kind, title) = doctype::find_doc_type(&head);
+    // Slip opinions and reporters' pages may reach the author line only on page 2.
+    if kind.as_deref() == Some("other")
+        && title.is_none()
+        && doctype::opinion_marked(&wide_text(&text.pages))
+    {
+        kind = Some("opinion".into());
+    }
     let is_sheet = kind.as_deref() == Some("docket-sheet");
     md.doc_type = kind;
     md.title = title;
