@@ -42,13 +42,23 @@ fn gold_accuracy() {
     let mut right = [0usize; FIELDS.len()];
     let mut fallback = 0;
     let mut misses: Vec<String> = Vec::new();
+    let mut md_time = std::time::Duration::ZERO;
+    let mut md_max = std::time::Duration::ZERO;
+    let mut md_slowest = String::new();
     for row in &rows {
         let path = corpus_dir().join(&row.file);
         let (clean, source) = clean_text(&path);
         if source == Source::DevFallback {
             fallback += 1;
         }
+        let t0 = std::time::Instant::now();
         let md = metadata::extract(&clean);
+        let took = t0.elapsed();
+        md_time += took;
+        if took > md_max {
+            md_max = took;
+            md_slowest = row.file.clone();
+        }
         let ours: Vec<String> = md.dockets.iter().map(|d| d.canonical.clone()).collect();
         let gold_keys: Vec<String> = row
             .case_number
@@ -110,6 +120,13 @@ fn gold_accuracy() {
             "WARNING: extract_path is not implemented on this branch; {fallback} files read through the development fallback"
         );
     }
+    eprintln!(
+        "metadata::extract: {:?} for {} files (slowest {:?}: {}; the first call also compiles the regexes)",
+        md_time,
+        rows.len(),
+        md_max,
+        md_slowest
+    );
     misses.sort();
     eprintln!("misses:\n{}", misses.join("\n"));
     let n = rows.len() as f64;

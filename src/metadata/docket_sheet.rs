@@ -246,6 +246,41 @@ mod tests {
     }
 }
 #[cfg(test)]
+mod page_tests {
+    use super::*;
+
+    #[test]
+    fn supreme_court_docket_page() {
+        let t = "No. 16-1014\nTitle:\n\n\nVincent Tabone, Petitioner\n\n\nv.\nUnited States\n\nDocketed:\nFebruary 21, 2017\nLower Ct:\n\nUnited States Court of Appeals for the Second Circuit\n";
+        let s = parse(t);
+        assert_eq!(s.caption.plaintiffs, ["Vincent Tabone"]);
+        assert_eq!(s.caption.defendants, ["United States"]);
+        assert_eq!(s.case_name.as_deref(), Some("Tabone v. United States"));
+    }
+
+    #[test]
+    fn texas_case_page_and_alaska_summary() {
+        let t = "Case Information\nCase:\n01-25-00011-CV\nStyle:\nJames Shaffer, CRNA and EPIX Medical Services of Houston, PLLC\nv.:\nMarquita Jomes, as Power off Attorney for Shronda Jones\nOrig Proc:\nAppellant\n[ PDF/1.48 MB ]\n";
+        let s = parse(t);
+        assert_eq!(s.caption.plaintiffs.len(), 2, "{:?}", s.caption.plaintiffs);
+        assert_eq!(s.caption.defendants, ["Marquita Jomes"]);
+        assert_eq!(s.case_name.as_deref(), Some("Shaffer v. Jomes"));
+        let t = "Case Summary\nS17884 Reeves, et al. v. Godspeed Properties, et al. [Cross Appeal: S17904] S17904 Closed\nFull Case Caption:\nJohn Reeves and Fairbanks Gold Co., LLC v. Godspeed Properties, LLC and Gold Dredge 8,\nLLC\n";
+        let s = parse(t);
+        let keys: Vec<&str> = s.dockets.iter().map(|d| d.canonical.as_str()).collect();
+        assert_eq!(keys, ["s17884", "s17904"]);
+        assert_eq!(
+            s.case_name.as_deref(),
+            Some("Reeves v. Godspeed Properties, LLC")
+        );
+        assert_eq!(
+            s.caption.defendants,
+            ["Godspeed Properties, LLC", "Gold Dredge 8, LLC"]
+        );
+    }
+}
+
+#[cfg(test)]
 mod napa_tests {
     #[test]
     fn trial_court_page() {
