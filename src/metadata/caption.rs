@@ -21,6 +21,8 @@ pub struct Caption {
     pub et_al: bool,
     /// `In re X` matters have no sides; the subject is kept here.
     pub in_re: Option<String>,
+    /// A case name printed as such (a clerk's short title), when the sides are unknown.
+    pub short_name: Option<String>,
 }
 
 impl Caption {
@@ -29,18 +31,38 @@ impl Caption {
         if let Some(s) = &self.in_re {
             return Some(format!("In re {s}"));
         }
+        if let Some(s) = &self.short_name {
+            return Some(s.clone());
+        }
         let p = self.plaintiffs.first()?;
         let d = self.defendants.first()?;
-        Some(format!("{} v. {}", short_party(p), short_party(d)))
+        Some(format!(
+            "{} v. {}",
+            short_sovereign(p, true),
+            short_sovereign(d, false)
+        ))
     }
 }
 
 /// A line that is only the `v.` between the sides.
-static V_LINE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*(?:v|vs|versus)\.?\s*$").unwrap());
+static V_LINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^\s*(?:v|vs|versus)\.?:?\s*$|^\s*-?\s*against\s*-?\s*$").unwrap()
+});
+
+/// A `v.` with the right column's text run into it (`v. DATE: OCTOBER 10, 2019`),
+/// accepted only right after a role word line.
+static V_START: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*(?:v|vs)\.\s*:?\s+\S").unwrap());
+
+/// Right-column text run into a caption line by side-by-side layouts: case number,
+/// hearing details, document title. What follows it on the line is not a party.
+static JUNK: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\s*(?:\b(?i:case\s+no\b|case\s+number\b|civil\s+action\b)|\bDATE:|\bTIME:|\bCOURTROOM|\bCTRM|\bJUDGE:|\bDept\.?:|\bHon\.|\bHonorable\b|\b(?:DEFENDANTS?|PLAINTIFFS?|GOVERNMENT)'?S?'?\s+(?:NOTICE|MOTION|RESPONSE|REPLY|OPPOSITION|MEMORANDUM|ADMINISTRATIVE|STATEMENT)|\bNOTICE\s+OF\b|\bMOTION\b|\bDECLARATION\b|\bORDER\b|\bJUDGMENT\b|\bPRELIMINARY\s+INJUNCTION\b|\b(?:Record|Docket|Index|Appeal|Case)\s+No\b|\bAdv(?:ersary)?\.?\s+Pro(?:c|ceeding)?\b|\[PROPOSED\]|\(REDACTED\)|\b\d{1,2}:\d{2}-[a-zA-Z]{2,3}-\d+|\b\d{2}-[a-zA-Z]{2}-\d{3,}|\bNo\.\s*(?:MDL\s*)?\d)")
+        .unwrap()
+});
 
 /// A role word list, as printed after a side: `Plaintiffs,`, `Plaintiff, Appellant,`,
 /// `Plaintiffs-Appellants/Cross-Respondents,`, `Real Party in Interest.`
-const ROLE: &str = r"(?:plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|counter-?\s?(?:claimants?|defendants?|plaintiffs?)|cross-?\s?(?:appellants?|appellees?|respondents?|petitioners?)|real\s+part(?:y|ies)\s+in\s+interest|intervenors?|creditors?|movants?|claimants?|debtors?|libellants?|relators?|in\s+error)";
+const ROLE: &str = r"(?:plaintiffs?|defendants?|petitioners?|respondents?|appellants?|appellees?|counter-?\s?(?:claimants?|defendants?|plaintiffs?)|cross-?\s?(?:appellants?|appellees?|respondents?|petitioners?)|real\s+part(?:y|ies)\s+in\s+interest|intervenors?|creditors?|movants?|claimants?|debtors?|libellants?|relators?|in\s+error)(?:\s+below)?";
 
 static ROLE_RUN: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
@@ -60,7 +82,7 @@ static ONE_LINE: Lazy<Regex> = Lazy::new(|| {
 /// A title line naming the case: `Title X v. Y`, `Case title: X v. Y`, `RE: X v. Y`,
 /// `Short Title: X v. Y`, or a bare `X v. Y` line.
 static TITLE_LINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:case\s+)?title:?|short\s+title:|re:|full\s+case\s+caption:)?\s*(.{2,200}?)\s+(?:v|vs)\.?\s+(.{2,200}?)\s*$")
+    Regex::new(r"(?i)^\s*(?:(?:case\s+)?title:?|short\s+title:|re:|full\s+case\s+caption:)?\s*(?:case\s+(?:no\.?|number:?)\s*[\w:-]+,?\s*)?(.{2,200}?)\s+(?:v|vs)\.?\s+(.{2,200}?)\s*$")
         .unwrap()
 });
 
@@ -69,7 +91,7 @@ static IN_RE: Lazy<Regex> =
 
 /// Lines that end a caption block when walking away from the `v.`.
 static STOP_LINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\bcourt\b|\bdistrict\s+of\b|\bcircuit\b|\bdivision\b|\bcase\s+no|^\s*no\.|^\s*nos\.|\bdocket\b|^_{3,}|^-{3,}|\bdocument\b.*\bfiled\b|^\s*(?:order|opinion|memorandum|motion|notice|brief|complaint|judgment)\b|\bappeal\s+from\b|\bfiled\b|\bdecided\b|\bargued\b|\bsubmitted\b|^\s*present:|\bproceedings\b|published by|\bslip op\b|\bjudge\b")
+    Regex::new(r"(?i)\bcourt\b|\bdistrict\s+of\b|\bcircuit\b|\bdivision\b|\bcase\s+no|^\s*no\.|^\s*nos\.|\bdocket\b|^_{3,}|^-{3,}|\bdocument\b.*\bfiled\b|^\s*(?:order|opinion|memorandum|motion|notice|brief|complaint|judgment)\b|\bappeal\s+from\b|\bfiled\b|\bdecided\b|\bargued\b|\bsubmitted\b|^\s*present:|\bproceedings\b|published by|\bslip op\b|^\s*before\b|^\s*syllabus\b|litigation\s*$|^\s*certiorari\b|^\s*on\s+(?:appeal|petition|writ)\b|^\s*\(slip|\bjudge\b|:\s*$|^\s*\[|\bdate:|\bclerk\b|\baction\s+no\b|\bthis\s+decision\b|\b\d{1,4}\s+(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.|F\.\s?(?:2d|3d|4th|Supp))|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}")
         .unwrap()
 });
 
@@ -88,20 +110,45 @@ static DESCRIPTOR: Lazy<Regex> = Lazy::new(|| {
 
 /// Comma pieces that belong to the previous name: corporate and personal suffixes.
 static SUFFIX_PIECE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:inc\.?|llc\.?|l\.l\.c\.|ltd\.?|co\.?|corp\.?|p\.c\.|p\.a\.|n\.a\.|l\.p\.|llp|pllc|s\.c\.|m\.d\.|jr\.?|sr\.?|ii|iii|iv|esq\.?|crna|ex\s+rel\..*|s\.a\.|a\.g\.|gmbh|plc)$")
+    Regex::new(r"(?i)^(?:inc\.?|incorporated|llc\.?|l\.l\.c\.|ltd\.?|co\.?|corp\.?|p\.c\.|p\.a\.|n\.a\.|l\.p\.|llp|pllc|s\.c\.|m\.d\.|jr\.?|sr\.?|ii|iii|iv|esq\.?|crna|ex\s+rel\..*|s\.a\.|a\.g\.|gmbh|plc)$")
         .unwrap()
 });
+
+static SUFFIX_AND: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?is)^(inc\.?|incorporated|llc\.?|l\.l\.c\.|ltd\.?|co\.|corp\.|p\.c\.|p\.a\.|llp|pllc|crna|m\.d\.|esq\.?|jr\.|sr\.|ii|iii)\s+(?:and|&)\s+(.+)$|^(inc\.?|llc\.?|ltd\.?|corp\.?)\s+((?:dba|d/b/a)\s+.+)$")
+        .unwrap()
+});
+
+/// Fictitious defendants and other non-parties.
+static NOT_PARTY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:does?\s+\d|does?\s+one|john\s+does?\s*\d|inclusive\b|all\s+others|similarly\s+situated|below$|above$)|^(?:and|or|the|of)$|\b(?:to|of|for|and|the|in|or|an|its|under|with|TO|OF|FOR|AND|THE|IN|OR|AN|ITS|UNDER|WITH)$|\s(?:a|A)$|\d\(|^\d{1,2}:\d{2}|^chapter\s+\d|^in\s+the\s+alternative|^adv\.?\s+pro")
+        .unwrap()
+});
+
+static FOOTNOTE_END: Lazy<Regex> = Lazy::new(|| Regex::new(r"([.A-Za-z])\d{1,2}\.?$").unwrap());
+static FOOTNOTE_START: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d{1,2}\s+([a-z])").unwrap());
+
+/// `United States Marshal`: an office held by the party before it, not a party.
+static OFFICE_END: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:united\s+states|u\.s\.|state|county|city)\s+(?:marshal|attorney|secretary|sheriff|treasurer)$").unwrap()
+});
+
+static FRAG_DIGITS: Lazy<Regex> = Lazy::new(|| Regex::new(r"\d\(").unwrap());
 
 static ET_AL: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i),?\s*\bet\s+al\b\.?,?").unwrap());
 
 /// Column junk from side-by-side captions: `)`, `]`, `§` separators and what follows.
 fn left_column(line: &str) -> &str {
-    for sep in [" )", " ]", " §", ")", "]"] {
+    for sep in [" )", " ]", " §", " :", ")", "]"] {
         if let Some(i) = line.find(sep) {
             // A closing paren that closes an opening one in the name is not a separator.
             let before = &line[..i];
             if sep.ends_with(')') && before.contains('(') {
                 continue;
+            }
+            // "In re:" and "v.:" keep their colon.
+            if sep == " :" && before.trim().is_empty() {
+                return "";
             }
             return before;
         }
@@ -111,16 +158,108 @@ fn left_column(line: &str) -> &str {
 
 fn clean_line(line: &str) -> String {
     let l = left_column(line).replace(['*', '\u{2020}'], "");
-    l.trim().trim_start_matches("_").trim().to_string()
+    let l = l.trim().trim_start_matches('_').trim();
+    // Document titles in the right column: "MANNING IN SUPPORT OF UBER".
+    if is_all_caps(l) && (l.contains(" IN SUPPORT OF") || l.contains(" IN OPPOSITION TO")) {
+        return String::new();
+    }
+    // "(ECF No. 26)", "(REDACTED)", ": PRETRIAL DETENTION": the right column.
+    if l.starts_with(['(', ':', ')', ']', '§']) {
+        return String::new();
+    }
+    static HAS_V: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\s(?:v|vs)\.?\s").unwrap());
+    if HAS_V.is_match(l) {
+        // One-line captions and title lines carry both sides; nothing to cut.
+        return l.to_string();
+    }
+    // "Plaintiffs, DEFENDANT GOOGLE LLC'S": the role ends the left column.
+    let l = match ROLE_START.find(l) {
+        Some(m) if m.end() < l.len() => &l[..m.end()],
+        _ => l,
+    };
+    // "APPLE INC., et al., DISMISS, OR, IN THE": "et al." ends a side's list.
+    let l = match ET_AL_END.find(l) {
+        Some(m) if m.end() < l.len() => &l[..m.end()],
+        _ => l,
+    };
+    let l = match JUNK.find(l) {
+        // Keep a lone junk line recognisable (it may be a stop line), cut it otherwise.
+        Some(m) if m.start() > 0 => &l[..m.start()],
+        _ => l,
+    };
+    l.trim().to_string()
+}
+
+static ROLE_START: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:the\s+)?{ROLE}(?:\s*[-/,—–]\s*{ROLE})*\s*[.,]"
+    ))
+    .unwrap()
+});
+
+static ET_AL_END: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bet\s+al\.?,?").unwrap());
+
+/// Pieces of a document title broken over lines in the right column
+/// ("SERVICES' APPLICATION FOR A", "CIV. P. 12(B)(3) MOTION TO"), and lines without
+/// Latin letters (stamps, garbled text).
+fn is_fragment(l: &str) -> bool {
+    static TAIL: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"\s(?:TO|FOR|A|AN|THE|ITS|IN|UNDER|WITH|ON|OR)$").unwrap());
+    let garbled = !l.chars().any(|c| c.is_ascii_alphabetic()) && l.chars().any(char::is_alphabetic);
+    garbled || (is_all_caps(l) && TAIL.is_match(l))
+}
+
+static DEBTOR_LINE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^debtors?\.?$").unwrap());
+
+fn is_junk_line(l: &str) -> bool {
+    JUNK.find(l).is_some_and(|m| m.start() == 0)
 }
 
 /// Parse the caption from the head of a filing.
 pub fn find_caption(head: &str) -> Option<Caption> {
-    let lines: Vec<String> = head.lines().take(400).map(clean_line).collect();
+    let lines = caption_lines(head);
     if let Some(c) = block_caption(&lines) {
         return Some(c);
     }
-    for l in &lines {
+    other_caption(&lines)
+}
+
+/// Only a caption with `v.` on a line of its own (docket pages use this: their
+/// one-line titles are read separately).
+pub fn find_block_caption(head: &str) -> Option<Caption> {
+    block_caption(&caption_lines(head))
+}
+
+fn caption_lines(head: &str) -> Vec<String> {
+    // "TARRANT REGIONAL WATER DISTRICT v." puts the v. at the end of the left side.
+    let mut lines: Vec<String> = Vec::new();
+    // Blank lines are kept: they separate a caption's party block from a document
+    // title printed above it.
+    let mut kept = 0;
+    for (l, raw) in head.lines().map(|r| (clean_line(r), r)) {
+        if l.is_empty() && !raw.trim().is_empty() {
+            // A line cleaned away entirely (column junk) is no separator.
+            continue;
+        }
+        if !l.is_empty() {
+            kept += 1;
+            if kept > 400 {
+                break;
+            }
+        }
+        match l.strip_suffix(" v.").or_else(|| l.strip_suffix(" vs.")) {
+            Some(left) if is_all_caps(left) || ends_with_role(left) => {
+                lines.push(left.to_string());
+                lines.push("v.".into());
+            }
+            _ => lines.push(l),
+        }
+    }
+    lines
+}
+
+fn other_caption(lines: &[String]) -> Option<Caption> {
+    for l in lines {
         if let Some(c) = ONE_LINE.captures(l) {
             let (p, d) = (c.get(1)?.as_str(), c.get(2)?.as_str());
             let mut cap = Caption::default();
@@ -131,9 +270,26 @@ pub fn find_caption(head: &str) -> Option<Caption> {
             }
         }
     }
-    for l in lines.iter().take(80) {
-        if let Some(c) = IN_RE.captures(l) {
+    for (k, l) in lines.iter().enumerate().take(80) {
+        // "IN RE: BARD IVC FILTERS PRODUCTS" / "LIABILITY LITIGATION".
+        let l = match lines.get(k + 1) {
+            Some(n)
+                if n.to_lowercase()
+                    .trim_end_matches([',', '.'])
+                    .ends_with("litigation")
+                    && !l.to_lowercase().ends_with("litigation") =>
+            {
+                format!("{l} {n}")
+            }
+            _ => l.clone(),
+        };
+        if let Some(c) = IN_RE.captures(&l) {
             let subject = strip_et_al(c.get(1)?.as_str());
+            let subject = ROLE_RUN
+                .replace_all(&subject, "")
+                .trim()
+                .trim_end_matches(',')
+                .to_string();
             if !subject.is_empty() && subject.len() < 150 {
                 return Some(Caption {
                     in_re: Some(proper_case(&subject)),
@@ -142,17 +298,25 @@ pub fn find_caption(head: &str) -> Option<Caption> {
             }
         }
     }
-    title_line_caption(&lines)
+    title_line_caption(lines)
 }
 
 fn title_line_caption(lines: &[String]) -> Option<Caption> {
-    for l in lines.iter().take(80) {
-        if l.len() > 250 || l.contains("Slip Op") {
+    static PROSE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)^(?:see|cf\.|in|but|and|accord|quoting|citing)\b|\(quoting|\bat\s+\d|\d+\s+F\.|\bWL\b|\bcir\.")
+            .unwrap()
+    });
+    for l in lines.iter().filter(|l| !l.is_empty()).take(40) {
+        if l.len() > 250 || l.contains("Slip Op") || PROSE.is_match(l) {
             continue;
         }
         let Some(c) = TITLE_LINE.captures(l) else {
             continue;
         };
+        // "Olena V. Ripnick-O'Farrell": a capital V. in mixed case is an initial.
+        if !is_all_caps(l) && (l.contains(" V. ") || l.contains(" VS. ")) && !l.contains(" v") {
+            continue;
+        }
         let (p, d) = (c.get(1)?.as_str(), c.get(2)?.as_str());
         // Prose sentences also contain " v. " (citations); a title line is short and
         // starts with a capital.
@@ -176,7 +340,54 @@ fn title_line_caption(lines: &[String]) -> Option<Caption> {
         fill_side(p, &mut cap.plaintiffs, &mut cap.et_al);
         fill_side(d, &mut cap.defendants, &mut cap.et_al);
         if !cap.plaintiffs.is_empty() && !cap.defendants.is_empty() {
+            // A "Short Title:" is abbreviated by the clerk: it names the case, but its
+            // cut-off names are not the parties.
+            if l.to_lowercase().trim_start().starts_with("short title") {
+                cap.short_name = cap.case_name();
+                cap.plaintiffs.clear();
+                cap.defendants.clear();
+            }
             return Some(cap);
+        }
+    }
+    None
+}
+
+/// A clerk's letter's `RE: X v. Y` line anywhere in `text`.
+pub fn find_re_line(text: &str) -> Option<Caption> {
+    let lines: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            let low = l.to_lowercase();
+            low.starts_with("re:") || low.starts_with("re ")
+        })
+        .map(str::to_string)
+        .collect();
+    title_line_caption(&lines)
+}
+
+/// The publisher's own short name heading a page (`People v Seymore (2026 NY Slip Op
+/// 00028)`, casetext's `Al Otro Lado, Inc. v. Mayorkas`): the case name as the
+/// court's reporter abbreviates it.
+pub fn heading_case_name(head: &str) -> Option<String> {
+    static HEADING: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^\s*([A-Z0-9][^\n]{1,120}?)\s+(?:v|vs)\.?\s+([A-Z][^\n]{1,120}?)(?:\s+\(\d{4}\s[^)]*\)|\s+-\s+\d{4}\s+NY\s+Slip\s+Op\s+\d+)?\s*$").unwrap()
+    });
+    for l in head
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(3)
+    {
+        if l.len() > 160 || is_all_caps(l) {
+            continue;
+        }
+        if let Some(c) = HEADING.captures(l) {
+            let (a, b) = (strip_et_al(&c[1]), strip_et_al(&c[2]));
+            if a.split_whitespace().count() <= 10 && b.split_whitespace().count() <= 10 {
+                return Some(format!("{a} v. {b}"));
+            }
         }
     }
     None
@@ -184,25 +395,95 @@ fn title_line_caption(lines: &[String]) -> Option<Caption> {
 
 /// Pleading-paper and head-matter captions with `v.` on its own line.
 fn block_caption(lines: &[String]) -> Option<Caption> {
-    let vi = lines.iter().take(300).position(|l| V_LINE.is_match(l))?;
+    // Consolidated appeals print one caption per case; the parties are their union.
+    let mut first = block_caption_at(lines, lines.len())?;
+    let mut rest = &lines[first.1.min(lines.len())..];
+    for _ in 0..4 {
+        let Some((c, used)) = block_caption_at(rest, 60) else {
+            break;
+        };
+        for p in c.plaintiffs {
+            if !first.0.plaintiffs.contains(&p) {
+                first.0.plaintiffs.push(p);
+            }
+        }
+        for d in c.defendants {
+            if !first.0.defendants.contains(&d) {
+                first.0.defendants.push(d);
+            }
+        }
+        rest = &rest[used.min(rest.len())..];
+    }
+    Some(first.0)
+}
+
+/// One block caption and the number of lines it used up.
+fn block_caption_at(lines: &[String], max_v: usize) -> Option<(Caption, usize)> {
+    let exact = lines.iter().take(max_v).position(|l| V_LINE.is_match(l));
+    let relaxed = || {
+        (1..lines.len().min(max_v)).find(|&i| {
+            V_START.is_match(&lines[i])
+                && lines[..i]
+                    .iter()
+                    .rev()
+                    .filter(|l| !l.is_empty())
+                    .take(2)
+                    .any(|l| ends_with_role(l))
+        })
+    };
+    // The earlier of the two: a later lone "v." may belong to another caption.
+    let vi = match (exact, relaxed()) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
     let mut left: Vec<&str> = Vec::new();
+    let mut seen_role = false;
     let mut i = vi;
     while i > 0 && left.len() < 16 {
         i -= 1;
         let l = lines[i].as_str();
         if l.is_empty() {
+            // A blank line above the party block ends it, unless the line above the
+            // blank is itself a party line ending in a separator.
+            let has_party = left.iter().any(|x| !ends_with_role(x));
+            let above = lines[..i].iter().rev().find(|x| !x.is_empty());
+            if has_party && !above.is_some_and(|a| a.trim_end().ends_with([',', ';'])) {
+                break;
+            }
+            continue;
+        }
+        if is_junk_line(l) || is_fragment(l) {
             continue;
         }
         if STOP_LINE.is_match(l) && !ROLE_RUN.is_match(l) {
             break;
         }
+        // "Debtor." closes the bankruptcy caption above an adversary caption.
+        if DEBTOR_LINE.is_match(l) {
+            break;
+        }
+        // Lines between the (last) role word and the `v.` are the right column's.
+        if ends_with_role(l) && !seen_role {
+            left.clear();
+        }
+        seen_role |= ends_with_role(l);
         left.push(l);
     }
     left.reverse();
     let mut right: Vec<&str> = Vec::new();
-    for l in lines.iter().skip(vi + 1).take(24) {
+    let mut closed = false;
+    let mut used = vi + 1;
+    for l in lines.iter().skip(vi + 1).take(48) {
+        used += 1;
         let l = l.as_str();
-        if l.is_empty() {
+        if l.is_empty() || is_junk_line(l) || is_fragment(l) {
+            continue;
+        }
+        // After "et al." only the role word belongs to this side.
+        if closed && !ends_with_role(l) {
+            if STOP_LINE.is_match(l) {
+                break;
+            }
             continue;
         }
         if V_LINE.is_match(l) {
@@ -212,22 +493,26 @@ fn block_caption(lines: &[String]) -> Option<Caption> {
             break;
         }
         right.push(l);
-        if ends_with_role(l) && !l.trim_end().ends_with(',') {
+        if ET_AL_END.is_match(l) {
+            closed = true;
+        }
+        if ends_with_role(l) && !l.trim_end().ends_with([',', ';']) {
             break;
         }
         if right.len() >= 16 {
             break;
         }
     }
-    let ltxt = left.join(" ");
-    let rtxt = right.join(" ");
+    let ltxt = left.join("\n");
+    // The relaxed `v.` line carries right-column text after the `v.`.
+    let rtxt = right.join("\n");
     let mut cap = Caption::default();
     fill_side(&ltxt, &mut cap.plaintiffs, &mut cap.et_al);
     fill_side(&rtxt, &mut cap.defendants, &mut cap.et_al);
     if cap.plaintiffs.is_empty() || cap.defendants.is_empty() {
         return None;
     }
-    Some(cap)
+    Some((cap, used))
 }
 
 fn ends_with_role(l: &str) -> bool {
@@ -264,17 +549,64 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
         if semi.is_empty() {
             continue;
         }
-        for (n, comma) in semi.split(", and ").enumerate() {
-            let _ = n;
+        for comma in semi.split(", and ") {
             for piece in comma.split(',') {
                 let piece = piece.trim();
                 if piece.is_empty() {
                     continue;
                 }
-                if SUFFIX_PIECE.is_match(piece) {
-                    if let Some(prev) = pieces.last_mut() {
+                if SUFFIX_PIECE.is_match(piece)
+                    && let Some(prev) = pieces.last_mut()
+                {
+                    prev.push_str(", ");
+                    prev.push_str(piece);
+                    continue;
+                }
+                // "INC.\nREBUTTAL EXPERT REPORTS": a suffix line ends the name before it.
+                let piece = match piece.split_once('\n') {
+                    Some((first, rest)) if SUFFIX_PIECE.is_match(first.trim()) => {
+                        if let Some(prev) = pieces.last_mut() {
+                            prev.push_str(", ");
+                            prev.push_str(first.trim());
+                        }
+                        rest.trim()
+                    }
+                    _ => piece,
+                };
+                // `LLC and Gold Dredge 8`: a suffix of the previous name, then the next.
+                if let Some(c) = SUFFIX_AND.captures(piece) {
+                    if let (Some(prev), Some(_), Some(_)) = (pieces.last_mut(), c.get(3), c.get(4))
+                    {
+                        // "INC. dba EXPERIAN CONSUMER SERVICES" stays with its name.
                         prev.push_str(", ");
                         prev.push_str(piece);
+                        continue;
+                    }
+                    if let (Some(prev), Some(sfx), Some(rest)) =
+                        (pieces.last_mut(), c.get(1), c.get(2))
+                    {
+                        prev.push_str(", ");
+                        prev.push_str(sfx.as_str());
+                        pieces.push(rest.as_str().to_string());
+                        continue;
+                    }
+                }
+                // "Friebert, Finerty & St. John": a firm name, not three parties.
+                if piece.contains(" & ") {
+                    let mut start = pieces.len();
+                    while start > 0
+                        && pieces[start - 1] != "\u{0}"
+                        && !pieces[start - 1].contains(' ')
+                        && pieces[start - 1].starts_with(char::is_uppercase)
+                    {
+                        start -= 1;
+                    }
+                    // Keep the first word when it ends a person's name piece run.
+                    if start < pieces.len() {
+                        let mut firm = pieces.split_off(start).join(", ");
+                        firm.push_str(", ");
+                        firm.push_str(piece);
+                        pieces.push(firm);
                         continue;
                     }
                 }
@@ -285,17 +617,28 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
         pieces.push("\u{0}".into());
     }
     let mut skip_until_capacity = false;
+    let mut pending_title: Option<String> = None;
     for (i, piece) in pieces.iter().enumerate() {
         if piece == "\u{0}" {
             continue;
         }
-        let p = piece
+        // Lines of a block caption: drop right-column fragments, rejoin wrapped names.
+        let joined = piece
+            .split('\n')
+            .map(str::trim)
+            .filter(|f| !f.is_empty() && !is_fragment(f) && !FRAG_DIGITS.is_match(f))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let p = joined
             .trim_start_matches("and ")
             .trim_start_matches("AND ")
             .trim();
         let p = p.trim_end_matches(['.', ',', ';', ':']).trim();
-        let p = p.trim_matches(|c: char| c == '"' || c == '\'' && false);
-        if p.is_empty() {
+        // Footnote markers glued to names: "Co.1.", "Apple,1 in his official capacity".
+        let p = FOOTNOTE_END.replace(p, "$1");
+        let p = FOOTNOTE_START.replace(&p, "$1");
+        let p = p.trim();
+        if p.is_empty() || OFFICE_END.is_match(p) {
             continue;
         }
         if DESCRIPTOR.is_match(p) {
@@ -303,29 +646,45 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
             continue;
         }
         if TITLE_PIECE.is_match(p) {
-            // A bare title ("Secretary") is followed by the office it heads, then the
-            // capacity; none of that is a party.
+            // An official's title is no party when an official's capacity follows
+            // ("Secretary, U.S. Department of Homeland Security, in his official
+            // capacity"; "SECRETARY OF X, ERIK A. HOOKS, in his official capacity").
+            // Otherwise it names the office sued ("Commissioner of Internal Revenue",
+            // "Director, Office of Workers' Compensation Programs").
             let bare = p.split_whitespace().count() <= 3 && !p.to_lowercase().contains(" of ");
-            let capacity_follows = pieces
+            let next: Vec<&String> = pieces
                 .iter()
                 .skip(i + 1)
                 .filter(|x| *x != "\u{0}")
                 .take(2)
-                .any(|x| x.to_lowercase().contains("capacity"));
-            skip_until_capacity = bare && capacity_follows;
-            continue;
+                .collect();
+            let capacity_follows = next.iter().any(|x| x.to_lowercase().contains("capacity"));
+            if capacity_follows {
+                skip_until_capacity = bare;
+                continue;
+            }
+            if bare && !next.is_empty() {
+                pending_title = Some(format!("{}, ", proper_case(p)));
+                continue;
+            }
         }
         if skip_until_capacity {
             continue;
         }
+        // "the League of Women Voters" keeps its article in lower case mid-list.
+        let p = p.strip_prefix("the ").unwrap_or(p);
         if p.starts_with(|c: char| c.is_lowercase()) {
             continue;
         }
-        if p.len() > 160 || !p.chars().any(|c| c.is_alphabetic()) {
+        if p.len() > 160
+            || p.chars().filter(|c| c.is_ascii_alphabetic()).count() < 3
+            || NOT_PARTY.is_match(p)
+        {
             continue;
         }
+        let title_prefix = pending_title.take().unwrap_or_default();
         for name in split_persons(p) {
-            let name = proper_case(&name);
+            let name = format!("{title_prefix}{}", proper_case(&name));
             let name = name.trim_end_matches(['.', ',']).to_string();
             let name = restore_abbrev_dot(piece, name);
             if !name.is_empty() && !out.contains(&name) {
@@ -355,7 +714,7 @@ fn restore_abbrev_dot(orig: &str, name: String) -> String {
 
 /// Words that mark an organisation rather than a person.
 static ORG_WORD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:inc|llc|l\.l\.c|ltd|co|corp|corporation|company|companies|department|dept|university|union|center|centre|committee|law|project|state|states|county|city|town|village|board|association|bank|group|services?|commission|trust|insurance|office|agency|bureau|court|people|commonwealth|america|usa|u\.s|district|school|church|chapel|foundation|institute|council|society|partners|holdings|enterprises|industries|international|national|fund|hospital|system|systems|authority|republic|government|federal|administration|enforcement|protection|security|laboratories|technologies|electronics|products|america|health|life|mutual|management|properties|resources|estate|p\.a|p\.c|s\.c|l\.p|llp|pllc|the|of|and|for|&)\b")
+    Regex::new(r"(?i)\b(?:inc|llc|l\.l\.c|ltd|co|corp|corporation|company|companies|department|dept|university|union|center|centre|committee|law|project|state|states|county|city|town|village|board|association|bank|group|services?|commission|trust|insurance|office|agency|bureau|court|people|commonwealth|america|usa|u\.s|district|school|church|chapel|foundation|institute|council|society|partners|holdings|enterprises|industries|international|national|fund|hospital|system|systems|authority|republic|government|federal|administration|enforcement|protection|security|laboratories|technologies|electronics|products|america|health|life|mutual|management|properties|resources|estate|p\.a|p\.c|s\.c|l\.p|llp|pllc|the|of|and|for|&|north\s+carolina|south\s+carolina|north\s+dakota|south\s+dakota|new\s+york|new\s+jersey|new\s+mexico|west\s+virginia|rhode\s+island|california|texas|illinois|massachusetts|pennsylvania|michigan|wisconsin|missouri|connecticut|minnesota|oklahoma|arizona|colorado|oregon|kentucky|tennessee|alabama|mississippi|louisiana|arkansas|iowa|kansas|nebraska|nevada|utah|idaho|montana|wyoming|alaska|maine|vermont|maryland|delaware|ohio|indiana|florida|democracy|league|voters|music|coal|masonry|funding|raceway|storage|testing|contracting)\b")
         .unwrap()
 });
 
@@ -363,6 +722,10 @@ static ORG_WORD: Lazy<Regex> = Lazy::new(|| {
 /// organisation words).
 pub fn is_person(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
+    // "Kilakila 'O Haleakala": a word opening with an apostrophe is no given name.
+    if words.iter().any(|w| w.starts_with('\'')) {
+        return false;
+    }
     if words.len() < 2 || words.len() > 5 {
         return false;
     }
@@ -377,12 +740,18 @@ pub fn is_person(name: &str) -> bool {
     })
 }
 
+static CORP_END: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i),?\s(?:inc|llc|l\.l\.c|ltd|co|corp|corporation|company|p\.c|p\.a|llp|pllc|s\.c|n\.a|l\.p)\.?$").unwrap()
+});
+
 /// `A and B` where both are persons is two parties; `Immigration and Customs
 /// Enforcement` is one.
 fn split_persons(p: &str) -> Vec<String> {
-    for sep in [" and ", " AND ", " & "] {
+    // "&" joins firm names ("John L. Barlow & Associates"), not separate parties.
+    for sep in [" and ", " AND "] {
         if let Some((a, b)) = p.split_once(sep) {
-            if is_person(a.trim()) && is_person(b.trim()) {
+            let whole = |x: &str| is_person(x) || CORP_END.is_match(x);
+            if whole(a.trim()) && whole(b.trim()) {
                 return vec![a.trim().to_string(), b.trim().to_string()];
             }
         }
@@ -390,12 +759,88 @@ fn split_persons(p: &str) -> Vec<String> {
     vec![p.to_string()]
 }
 
+/// Case names shorten governments: `The People of the State of New York` → `People`,
+/// `United States of America` → `United States`, `The Superior Court of Los Angeles
+/// County` → `Superior Court`, and a prosecuting `State of Connecticut` → `State`.
+pub fn short_sovereign(name: &str, first_side: bool) -> String {
+    static PEOPLE: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"(?i)^(?:the\s+)?people\b(?:\s+of\b.*)?$").unwrap());
+    static USA: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"(?i)^(?:the\s+)?united\s+states(?:\s+of\s+america)?$").unwrap());
+    static SUPERIOR: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)^(?:the\s+)?(superior|district|circuit|county|municipal)\s+court\b")
+            .unwrap()
+    });
+    static STATE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(
+            r"(?i)^(?:the\s+)?(state|commonwealth)\s+of\s+[a-z .]+?(?:,?\s+(ex\s+rel\.?)\s+(.+))?$",
+        )
+        .unwrap()
+    });
+    let n = name.trim();
+    // "The North Carolina State Board of Elections" → "North Carolina State Board of
+    // Elections": public bodies drop the article in case names.
+    static PUBLIC_BODY: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)^the\s+(.*\b(?:board|commission|department|agency|bureau|office|authority|county|city)\b.*)$").unwrap()
+    });
+    let stripped;
+    let n = match PUBLIC_BODY.captures(n) {
+        Some(c) => {
+            stripped = c[1].to_string();
+            stripped.as_str()
+        }
+        None => n,
+    };
+    if PEOPLE.is_match(n) {
+        return "People".into();
+    }
+    if USA.is_match(n) {
+        return "United States".into();
+    }
+    if let Some(c) = SUPERIOR.captures(n) {
+        let w = &c[1];
+        let mut cs = w.chars();
+        let cap: String = cs
+            .next()
+            .map(|f| {
+                f.to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
+            })
+            .unwrap_or_default();
+        return format!("{cap} Court");
+    }
+    if let Some(c) = STATE.captures(n) {
+        let kind = if c[1].eq_ignore_ascii_case("state") {
+            "State"
+        } else {
+            "Commonwealth"
+        };
+        if let Some(rel) = c.get(3) {
+            return format!("{kind} ex rel. {}", short_party(rel.as_str()));
+        }
+        if first_side {
+            return kind.into();
+        }
+    }
+    short_party(n)
+}
+
 /// The short form of a party for a case name: a person's surname, an organisation's
 /// full name.
 pub fn short_party(name: &str) -> String {
     let n = name.trim();
+    // "X, Inc. dba Y" is known as X, Inc.
+    let n = n
+        .split(" dba ")
+        .next()
+        .unwrap_or(n)
+        .split(" d/b/a ")
+        .next()
+        .unwrap_or(n)
+        .trim();
     if !is_person(n) {
-        return name.trim().to_string();
+        return n.to_string();
     }
     let words: Vec<&str> = n
         .split_whitespace()
@@ -407,6 +852,11 @@ pub fn short_party(name: &str) -> String {
             )
         })
         .collect();
+    // "James Shaffer, CRNA": a professional suffix is not the surname.
+    let words: Vec<&str> = match words.iter().position(|w| w.ends_with(',')) {
+        Some(k) if k + 1 >= words.len().saturating_sub(2) && k >= 1 => words[..=k].to_vec(),
+        _ => words,
+    };
     let Some(last) = words.last().map(|w| w.trim_end_matches(',')) else {
         return n.to_string();
     };
@@ -414,19 +864,30 @@ pub fn short_party(name: &str) -> String {
         let prev = words[words.len() - 2];
         if matches!(
             prev.to_lowercase().as_str(),
-            "st." | "de" | "del" | "van" | "von" | "la" | "le" | "da" | "di" | "mc" | "o'"
+            "st."
+                | "de"
+                | "del"
+                | "van"
+                | "von"
+                | "la"
+                | "le"
+                | "da"
+                | "di"
+                | "mc"
+                | "o'"
+                | "san"
+                | "santa"
+                | "dos"
+                | "das"
+                | "du"
+                | "ten"
+                | "ter"
         ) {
             let prev = prev.trim_end_matches(',');
             return format!("{prev} {last}");
         }
     }
     last.to_string()
-}
-
-/// Whether a string reads as a printed ALL-CAPS caption (used by callers that want
-/// to tell captions from prose).
-pub fn looks_like_caption_text(s: &str) -> bool {
-    is_all_caps(s)
 }
 
 #[cfg(test)]
@@ -474,6 +935,22 @@ mod tests {
             c.case_name().unwrap(),
             "Immigrant Defenders Law Center v. Mayorkas"
         );
+    }
+
+    #[test]
+    fn merged_columns_pleading_caption() {
+        let head = "NORTHERN DISTRICT OF CALIFORNIA\nMELANIE G. SAN PEDRO-SALCEDO, Case No. 5:17-cv-03504-EJD\nindividually, and on behalf of all others similarly\nsituated, DEFENDANTS NOTICE OF MOTION\nAND MOTION FOR SUMMARY\nJUDGMENT\nPlaintiff,\nv. DATE: OCTOBER 10, 2019\nTIME: 9:00 A.M.\nTHE H\u{c4}AGEN-DAZS SHOPPE COMPANY, COURTROOM: 4, 5TH FLOOR\nINC., a New Jersey corporation; NESTL\u{c9}\nDREYER'S ICE CREAM COMPANY, a\nDelaware corporation; NESTL\u{c9} USA, INC., a\nDelaware corporation; and DOES 1 through 50,\nDefendants.\n";
+        let c = find_caption(head).unwrap();
+        assert_eq!(c.plaintiffs, ["Melanie G. San Pedro-Salcedo"]);
+        assert_eq!(c.defendants.len(), 3, "{:?}", c.defendants);
+    }
+
+    #[test]
+    fn adversary_caption_below_bankruptcy_caption() {
+        let head = "In re: Case No. 20-30242 (HLB)\nANTHONY SCOTT LEVANDOWSKI, Chapter 11\nDebtor.\nAdv. Pro. No. 20-03050 (HLB)\nANTHONY SCOTT LEVANDOWSKI, an\nindividual, DECLARATION OF MIRIAM\nMANNING IN SUPPORT OF UBER\nPlaintiff, TECHNOLOGIES INC.'S\nADMINISTRATIVE MOTION TO FILE\nv. PARTIALLY REDACTED MOTION TO\nSTRIKE OR, IN THE ALTERNATIVE,\nUBER TECHNOLOGIES, INC. MOTION IN LIMINE TO EXCLUDE\nREBUTTAL EXPERT REPORTS AND\nDefendant. TESTIMONY OF BENJAMIN ROSE\n";
+        let c = find_caption(head).unwrap();
+        assert_eq!(c.plaintiffs, ["Anthony Scott Levandowski"]);
+        assert_eq!(c.defendants, ["Uber Technologies, Inc."]);
     }
 
     #[test]

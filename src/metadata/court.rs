@@ -226,7 +226,7 @@ static TABLE: Lazy<Vec<Entry>> = Lazy::new(|| {
             id: (*id).into(),
             name: format!("United States Court of Appeals for the {ord} Circuit"),
             full: Regex::new(&format!(
-                r"(?i)court\s+of\s+appeals?,?\s+(?:for\s+)?(?:the\s+)?{}\s+circuit|{}\s+circuit\s+court\s+of\s+appeals|court\s+of\s+appeals\W{{1,40}}{}\s+circuit",
+                r"(?i)court\s+of\s+appeals?,?\s+(?:for\s+)?(?:the\s+)?{}\s+circuit|{}\s+circuit\s+court\s+of\s+appeals|court\s+of\s+appeals[^\n]{{0,40}}\n[^\n]{{0,40}}?(?:for\s+)?the\s+{}\s+circuit",
                 ord, ord, ord
             ))
             .unwrap(),
@@ -311,11 +311,26 @@ fn bankruptcy_id(district_id: &str) -> Option<String> {
         .filter(|_| district_id.len() >= 3)
 }
 
+/// A court named as the one below ("Lower Ct:", "Appeal from the", "Originating
+/// Court", "certiorari to") is not the filing's court.
+static LOWER_COURT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:lower\s+ct|appeal(?:ed)?\s+from|originating\s+court|certiorari\s+to|on\s+appeal\s+from|district\s+court\s+information)[^\n]{0,20}(?:[ \t]*\n){0,3}[^\n]{0,60}$").unwrap()
+});
+
+fn is_lower_court(head: &str, pos: usize) -> bool {
+    let start = floor_char(head, pos.saturating_sub(100));
+    LOWER_COURT.is_match(&head[start..pos])
+}
+
 /// Find the court in the head of a filing.
 pub fn find_court(head: &str) -> Option<Court> {
     let mut best: Option<(usize, usize, &Entry)> = None;
     for e in TABLE.iter() {
-        if let Some(m) = e.full.find(head) {
+        let own = e
+            .full
+            .find_iter(head)
+            .find(|m| !is_lower_court(head, m.start()));
+        if let Some(m) = own {
             let better = match best {
                 None => true,
                 Some((pos, len, _)) => m.start() < pos || (m.start() == pos && m.len() > len),
@@ -329,17 +344,19 @@ pub fn find_court(head: &str) -> Option<Court> {
         // Bankruptcy courts print the district name right after "Bankruptcy Court".
         let window_start = floor_char(head, pos.saturating_sub(80));
         let before = &head[window_start..pos];
-        if e.id.ends_with('d') && e.id.len() <= 5 && BANKRUPTCY.is_match(before) {
-            if let Some(id) = bankruptcy_id(&e.id) {
-                let state_name = e
-                    .name
-                    .trim_start_matches("United States District Court for the ")
-                    .to_string();
-                return Some(Court {
-                    id,
-                    name: format!("United States Bankruptcy Court for the {state_name}"),
-                });
-            }
+        if e.id.ends_with('d')
+            && e.id.len() <= 5
+            && BANKRUPTCY.is_match(before)
+            && let Some(id) = bankruptcy_id(&e.id)
+        {
+            let state_name = e
+                .name
+                .trim_start_matches("United States District Court for the ")
+                .to_string();
+            return Some(Court {
+                id,
+                name: format!("United States Bankruptcy Court for the {state_name}"),
+            });
         }
         return Some(Court {
             id: e.id.clone(),
@@ -353,12 +370,17 @@ pub fn find_court(head: &str) -> Option<Court> {
     {
         return by_id("scotus");
     }
+    if let Some(c) = URL.captures(head)
+        && let Some(court) = by_id(&c[1].to_lowercase())
+    {
+        return Some(court);
+    }
     let mut best_short: Option<(usize, &Entry)> = None;
     for e in TABLE.iter() {
-        if let Some(m) = e.short.as_ref().and_then(|r| r.find(head)) {
-            if best_short.is_none_or(|(p, _)| m.start() < p) {
-                best_short = Some((m.start(), e));
-            }
+        if let Some(m) = e.short.as_ref().and_then(|r| r.find(head))
+            && best_short.is_none_or(|(p, _)| m.start() < p)
+        {
+            best_short = Some((m.start(), e));
         }
     }
     best_short.map(|(_, e)| Court {
@@ -366,6 +388,45 @@ pub fn find_court(head: &str) -> Option<Court> {
         name: e.name.clone(),
     })
 }
+
+/// Courts that review other courts' decisions: a `Hon.` in their heads names the judge
+/// below.
+pub fn is_appellate(id: &str) -> bool {
+    let circuit = id
+        .strip_prefix("ca")
+        .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()));
+    circuit
+        || matches!(
+            id,
+            "cadc"
+                | "cafc"
+                | "bap9"
+                | "scotus"
+                | "moctapp"
+                | "nc"
+                | "connappct"
+                | "dc"
+                | "pa"
+                | "njsuperctappdiv"
+                | "calctapp"
+                | "ny"
+                | "mass"
+                | "mich"
+                | "wisctapp"
+                | "hawapp"
+                | "vactapp"
+                | "gactapp"
+                | "wva"
+                | "texapp"
+                | "alaska"
+                | "nyappdiv"
+        )
+}
+
+/// Court websites in letterheads: `www.ca3.uscourts.gov`.
+static URL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)www\.(ca\d{1,2}|cadc|cafc|[a-z]{2}[nsewcm]?[db])\.uscourts\.gov").unwrap()
+});
 
 /// Largest char boundary at or below `i`.
 pub(crate) fn floor_char(s: &str, mut i: usize) -> usize {

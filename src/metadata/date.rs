@@ -60,18 +60,26 @@ fn date_of(c: &regex::Captures) -> Option<String> {
 /// Labelled dates, strongest first: (label pattern, kind).
 static LABELLED: Lazy<Vec<(Regex, &'static str)>> = Lazy::new(|| {
     let d = r"[ \t]*:?[ \t]*\n?[ \t]*";
+    // Line-start labels (also after a side-by-side caption's `)` column separator);
+    // in prose, "filed on <date>" is about some other paper.
+    let ls = r"(?m)(?:^|\)|[.\u{2014}\u{2013}][ \t]*)[ \t]*";
     [
-        (format!(r"(?i)\bdate\s+filed{d}"), "filed"),
-        (format!(r"(?i)\bfiled\s+(?:on\s+)?{d}"), "filed"),
-        (format!(r"(?i)\bdecided(?:\s+on)?{d}"), "decided"),
-        (format!(r"(?i)\bopinion\s+filed{d}"), "filed"),
-        (format!(r"(?i)\bdocketed{d}"), "filed"),
+        (format!(r"(?i){ls}docketed{d}"), "filed"),
+        (format!(r"(?i){ls}date\s+filed{d}"), "filed"),
+        (
+            format!(r"(?i){ls}(?:opinion\s+)?filed(?:\s+on)?{d}"),
+            "filed",
+        ),
+        (
+            format!(r"{ls}(?:Decided|DECIDED|Date\s+Decided)(?:\s+on)?{d}"),
+            "decided",
+        ),
+        (format!(r"(?:Decided|DECIDED){d}"), "decided"),
         (format!(r"(?i)\bdate\s+published{d}"), "decided"),
+        (format!(r"(?i)\bsigned{d}"), "signed"),
         (format!(r"(?i)\bdated{d}"), "signed"),
-        (format!(r"(?i)\bdate\s+filed\s*:?\s*\n\s*"), "filed"),
         (format!(r"(?i)\bfile\s+date{d}"), "filed"),
         (format!(r"(?i)\bdate{d}"), "dated"),
-        (r"(?i)\bentered\s+(?:this|on)\s+".to_string(), "signed"),
     ]
     .into_iter()
     .map(|(p, k)| (Regex::new(&p).unwrap(), k))
@@ -113,7 +121,9 @@ pub fn find_date(head: &str, tail: &str) -> Option<(String, String)> {
             let label_line_before = &line[..line
                 .len()
                 .min(line.find(m.as_str().trim()).unwrap_or(line.len()))];
-            if NOT_DOC_DATE.is_match(label_line_before)
+            // Hearing and deadline dates only mislead the generic labels.
+            let generic = matches!(*kind, "dated" | "signed");
+            if generic && NOT_DOC_DATE.is_match(label_line_before)
                 || (*kind == "dated" && NOT_DOC_DATE.is_match(prev_line(head, m.start())))
             {
                 continue;
@@ -136,13 +146,51 @@ pub fn find_date(head: &str, tail: &str) -> Option<(String, String)> {
         }
     }
     // A date alone on a line of the head matter ("January 26, 1891.").
-    for line in head.lines().take(120) {
+    let lines: Vec<&str> = head
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(120)
+        .collect();
+    for (i, line) in lines.iter().enumerate() {
+        // "Feb. 15" / "2011." printed on two lines.
+        if let Some(next) = lines.get(i + 1) {
+            let year = next.trim_end_matches('.');
+            if year.len() == 4
+                && year.chars().all(|c| c.is_ascii_digit())
+                && let Some(d) = parse_date(&format!("{line}, {year}"))
+                && line.len() <= 12
+            {
+                return Some((d, "decided".into()));
+            }
+        }
         let l = line.trim().trim_end_matches('.');
-        if let Some(m) = DATE.find(l) {
-            if m.start() == 0 && m.end() == l.len() {
-                if let Some(d) = parse_date(l) {
-                    return Some((d, "decided".into()));
-                }
+        if let Some(m) = DATE.find(l)
+            && m.start() == 0
+            && m.end() == l.len()
+            && let Some(d) = parse_date(l)
+        {
+            return Some((d, "decided".into()));
+        }
+    }
+    // Weak labels: "Filed" inside a line, "entered on".
+    static WEAK: Lazy<Vec<(Regex, &'static str)>> = Lazy::new(|| {
+        [
+            (r"\b(?:Filed|FILED)[ \t]*:?[ \t]*", "filed"),
+            (r"(?i)\bentered\s+(?:this|on)\s+", "signed"),
+        ]
+        .into_iter()
+        .map(|(p, k)| (Regex::new(p).unwrap(), k))
+        .collect()
+    });
+    for (re, kind) in WEAK.iter() {
+        for m in re.find_iter(head) {
+            let after = &head[m.end()..];
+            if let Some(c) = DATE.captures(after)
+                && c.get(0).is_some_and(|x| x.start() == 0)
+                && let Some(d) = date_of(&c)
+            {
+                return Some((d, (*kind).to_string()));
             }
         }
     }
@@ -157,10 +205,10 @@ pub fn find_date(head: &str, tail: &str) -> Option<(String, String)> {
         if let Some(c) = DAY_OF.captures(t) {
             let d = c[1].parse().ok();
             let y = c[3].parse().ok();
-            if let (Some(d), Some(m), Some(y)) = (d, month_num(&c[2]), y) {
-                if let Some(s) = iso(y, m, d) {
-                    return Some((s, "signed".into()));
-                }
+            if let (Some(d), Some(m), Some(y)) = (d, month_num(&c[2]), y)
+                && let Some(s) = iso(y, m, d)
+            {
+                return Some((s, "signed".into()));
             }
         }
     }

@@ -154,7 +154,13 @@ pub fn normalize(raw: &str) -> Option<DocketNumber> {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase();
-    let other = other.trim_end_matches(['.', ',']).to_string();
+    let other = other.trim_end_matches(['.', ',']);
+    let other = if other.ends_with(')') && !other.contains('(') {
+        other.trim_end_matches(')')
+    } else {
+        other
+    }
+    .to_string();
     if other.is_empty()
         || other.len() > 40
         || !other.chars().next().is_some_and(|c| c.is_alphanumeric())
@@ -190,7 +196,7 @@ pub fn search_keys(d: &DocketNumber) -> Vec<String> {
 /// Docket numbers introduced by a label (`Case No.`, `No.`, `Docket #:`...).
 static LABELLED: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?im)(?:\bcase\s+(?:no|number)\b\.?|\bcase\s*#|\bdocket\s*(?:no\b\.?|#|number)|\bpetition\s*#|\brecord\s+no\b\.?|\bcivil\s+action\s+no\b\.?|\bNos?\.|\bindex\s+no\b\.?)[ \t]*:?[ \t]*((?:[A-Z]{1,4}[ \t]?)?[0-9][^\n]{0,80})",
+        r"(?im)(?:\bcase\s+(?:no\b\.?|number[ \t]*:?[ \t]*\n?)|^[ \t]*case:[ \t]*\n?|\bcase\s*#|\bdocket\s*(?:nos?\b\.?|#|number(?:\(s\))?)|\bpetition\s*#|\brecord\s+no\b\.?|\bcivil\s+action\s+no\b\.?|\bNos?\.|\bindex\s+no\b\.?)[ \t]*:?[ \t]*((?:[A-Z]{1,5}[ \t-]?)?[0-9][^\n]{0,80}(?:,[ \t]*\n[^\n]{0,40}|\n[ \t]*\d[0-9A-Za-z-]{2,20}\.?[ \t]*$)?)",
     )
     .unwrap()
 });
@@ -228,9 +234,21 @@ fn plausible(d: &DocketNumber) -> bool {
     true
 }
 
+/// A head-matter line that is nothing but a case number: `B266015`, `S17884`,
+/// `2020-09425, (Index No. 707503/15)`.
+static ALONE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?m)^[ \t]*([A-Z]{1,3}\d{5,8}|\d{4}-\d{4,6})[ \t]*(?:,[ \t]*\([^)\n]*\))?[ \t]*$")
+        .unwrap()
+});
+
 /// Find docket numbers in text, in order of appearance, deduplicated by canonical key.
 pub fn find_dockets(text: &str) -> Vec<DocketNumber> {
     let mut found: Vec<(usize, DocketNumber)> = Vec::new();
+    for c in ALONE.captures_iter(text) {
+        if let (Some(m), Some(d)) = (c.get(1), c.get(1).and_then(|m| normalize(m.as_str()))) {
+            found.push((m.start(), d));
+        }
+    }
     for caps in LABELLED.captures_iter(text) {
         let (Some(all), Some(m)) = (caps.get(0), caps.get(1)) else {
             continue;
@@ -238,10 +256,28 @@ pub fn find_dockets(text: &str) -> Vec<DocketNumber> {
         if is_entry_reference(&text[..all.start()]) {
             continue;
         }
+        // "Doe, Registry Bd. No. 10800 v. Registry Bd.": part of a cited case's name.
+        let after = m
+            .as_str()
+            .trim_start_matches(|c: char| c.is_alphanumeric() || c == '-');
+        if after.starts_with(" v. ") || after.starts_with(" v ") {
+            continue;
+        }
+        // Lists run on (`Nos. 19031-13, 27735-13, Filed February 20, 2020.\n11905-14.`
+        // when columns merge): skip one stray piece, stop at the second.
+        let mut misses = 0;
         for piece in split_list(m.as_str()) {
             match normalize(candidate_cut(piece)).filter(plausible) {
-                Some(d) => found.push((m.start(), d)),
-                None => break,
+                Some(d) => {
+                    found.push((m.start(), d));
+                    misses = 0;
+                }
+                None => {
+                    misses += 1;
+                    if misses >= 3 || found.is_empty() {
+                        break;
+                    }
+                }
             }
         }
     }
@@ -281,7 +317,7 @@ fn is_entry_reference(before: &str) -> bool {
 
 /// Split `A, B & C` / `A and B` lists of numbers.
 fn split_list(s: &str) -> Vec<&str> {
-    s.split([',', '&', ';'])
+    s.split([',', '&', ';', '\n'])
         .flat_map(|p| p.split(" and "))
         .map(str::trim)
         .filter(|p| !p.is_empty())

@@ -1,5 +1,6 @@
 //! What kind of document a filing is (order, opinion, motion, notice, brief,
-//! complaint, joint-statement, docket-sheet, transcript, other), from its title.
+//! complaint, joint-statement, docket-sheet, other), from its title, or failing a
+//! title from how its head reads (an opinion's author line, a clerk's letterhead).
 
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -24,47 +25,134 @@ const KINDS: &[(&str, &str)] = &[
         r"(?:memorandum\s+(?:and|&)\s+)?order\b|minutes?\b.*order|decision\s*(?:&|and)\s*order",
         "order",
     ),
-    (r"(?:notice\s+of\s+)?motion\b", "motion"),
-    (r"notice\b|docketing\s+notice|letter", "notice"),
-    (r"brief\b|memorandum\s+of\s+points", "brief"),
+    (
+        r"memorandum\s+findings\s+of\s+fact\s+and\s+opinion|memorandum\.?$",
+        "opinion",
+    ),
+    (r"(?:notice\s+of\s+)?motion\b|application\b", "motion"),
+    (
+        r"notice\b|docketing\s+notice|entry\s+of\s+appearance",
+        "notice",
+    ),
+    (
+        r"brief\b|memorandum\s+of\s+points|response\b|reply\b|opposition\b",
+        "brief",
+    ),
     (r"complaint\b", "complaint"),
-    (r"transcript\b", "transcript"),
+    // Transcripts, declarations and exhibits are "other" in the gold data's scheme.
+    (r"(?:reporter'?s\s+)?transcript\b|declaration\b", "other"),
 ];
 
 static TITLE_KINDS: Lazy<Vec<(Regex, &'static str)>> = Lazy::new(|| {
     KINDS
         .iter()
-        .map(|(p, k)| (Regex::new(&format!(r"(?i)^\W{{0,4}}(?:{p})")).unwrap(), *k))
+        .map(|(p, k)| {
+            // A party's possessive may precede the title: "DEFENDANT'S RESPONSE TO".
+            let pat = format!(
+                r"(?i)^\W{{0,4}}(?:(?:plaintiffs?|defendants?|government|petitioners?|respondents?|appellants?|appellees?)'?s?'?\s+)?(?:{p})"
+            );
+            (Regex::new(&pat).unwrap(), *k)
+        })
         .collect()
 });
 
-/// Guess the document type from the head of the text; `title` is the title line found.
+/// Column separators of side-by-side captions; the title is in the right column.
+static COLUMN: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\s[:)\]§]\s|^(?:Plaintiffs?|Defendants?)[,.]\s").unwrap());
+
+/// How an opinion's head reads: an author line, "delivered the opinion", a panel.
+static OPINION_MARK: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?m)delivered\s+the\s+opinion|opinion\s+of\s+the\s+court\s+was\s+delivered|^[ \t]*opinion(?:\s+of\s+the\s+court)?\b|^[ \t]*(?:¶\s*1\s+)?[A-Z][A-Z'\-]{2,}(?:[ \t]+[A-Z][A-Z.'\-]*){0,3}(?:,\s*(?:JR|Jr)\.)?,?[ \t]+(?:J\.A\.D\.|J\.|C\.\s?J\.|P\.\s?J\.|(?:Presiding|Chief|Associate|Circuit|District)?[ \t]*(?:Judge|Justice))[.:]?(?:[ \t]|$)|\b[A-Z][a-z]+,\s+(?:P\.J\.|C\.J\.|J\.),\s")
+        .unwrap()
+});
+
+/// Whether `text` reads like an opinion (an author line, "delivered the opinion").
+pub fn opinion_marked(text: &str) -> bool {
+    OPINION_MARK.is_match(text)
+}
+
+/// Orders without a title: "On order of the Court", "Denied." dispositions.
+static ORDER_MARK: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?mi)\bon\s+order\s+of\s+the\s+court\b|^[ \t]*(?:denied|granted|dismissed)\b[^\n]{0,3}$",
+    )
+    .unwrap()
+});
+
+/// A clerk's letter or notice: the clerk's office letterhead.
+static CLERK_LETTER: Lazy<Regex> = Lazy::new(|| {
+    // "Clerk of Court" alone is also how counsel address the clerk, so only the
+    // letterhead forms count.
+    Regex::new(r"(?i:office\s+of\s+the\s+clerk)|(?m)^[ \t]*Clerk(?:[ \t]*$|[ \t]+[A-Z]{2,})")
+        .unwrap()
+});
+
+fn kind_of(l: &str) -> Option<&'static str> {
+    let l = l.strip_prefix("Proceedings:").map(str::trim).unwrap_or(l);
+    let caps_letters: Vec<char> = l.chars().filter(|c| c.is_alphabetic()).collect();
+    let caps = !caps_letters.is_empty() && caps_letters.iter().all(|c| c.is_uppercase());
+    for (re, kind) in TITLE_KINDS.iter() {
+        if re.is_match(l) {
+            return Some(kind);
+        }
+    }
+    // "SUGGESTION OF REMAND AND TRANSFER ORDER": a capitals title ending in ORDER.
+    if caps && (l.ends_with(" ORDER") || l.ends_with(" ORDER.")) {
+        return Some("order");
+    }
+    None
+}
+
+/// Guess the document type from the head of the text; the second value is the title
+/// line it was read from.
 pub fn find_doc_type(head: &str) -> (Option<String>, Option<String>) {
     let window: String = head.chars().take(3000).collect();
     if DOCKET_SHEET.is_match(&window) {
         return (Some("docket-sheet".into()), None);
     }
-    // Titles are printed in capitals; prefer a capitals line, then any line.
+    let start: String = head.chars().take(1500).collect();
+    // Titles are printed in capitals; prefer a capitals line, then any short line.
     for caps_only in [true, false] {
         for line in head.lines().take(200) {
             let l = line.trim().trim_start_matches(['*', '_', '[']).trim();
-            if l.len() < 4 {
+            if l.len() < 4 || (!caps_only && l.len() > 90 && !l.starts_with("Proceedings:")) {
                 continue;
             }
             let letters: Vec<char> = l.chars().filter(|c| c.is_alphabetic()).collect();
-            let caps = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
+            // Mostly capitals: titles keep "and"/"of" lower case now and then.
+            let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+            let caps = !letters.is_empty() && upper * 10 >= letters.len() * 8;
             if caps_only && !caps {
                 continue;
             }
-            let l2 = l.strip_prefix("Proceedings:").map(str::trim).unwrap_or(l);
-            for (re, kind) in TITLE_KINDS.iter() {
-                if re.is_match(l2) {
-                    return (Some((*kind).to_string()), Some(l2.to_string()));
+            // Side-by-side captions put the title after a column separator.
+            let mut segments = vec![l];
+            segments.extend(COLUMN.split(l).skip(1).map(str::trim));
+            if let Some(m) = COLUMN.find(l) {
+                segments.push(l[m.end()..].trim());
+            }
+            for seg in segments {
+                if seg.len() >= 4
+                    && let Some(kind) = kind_of(seg)
+                {
+                    return (Some(kind.to_string()), Some(seg.to_string()));
                 }
             }
         }
     }
-    (None, None)
+    if CLERK_LETTER.is_match(&start) {
+        return (Some("notice".into()), None);
+    }
+    if ORDER_MARK.is_match(&start) {
+        return (Some("order".into()), None);
+    }
+    if OPINION_MARK.is_match(head) {
+        return (Some("opinion".into()), None);
+    }
+    if head.trim().is_empty() {
+        return (None, None);
+    }
+    (Some("other".into()), None)
 }
 
 #[cfg(test)]
@@ -84,5 +172,21 @@ mod tests {
         );
         assert_eq!(k("**JOINT CASE MANAGEMENT\nSTATEMENT**"), "joint-statement");
         assert_eq!(k("Proceedings: Order (1) GRANTING Plaintiffs"), "order");
+        assert_eq!(
+            k("Plaintiff, ORDER GRANTING MOTION FOR\nATTORNEY'S FEES"),
+            "order"
+        );
+        assert_eq!(k("STEVE JOHNSON, et al., : OPINION\n"), "opinion");
+        assert_eq!(k("Opinion\n\nLAVINE, J.\n\nThe defendant"), "opinion");
+        assert_eq!(k("DEFENDANT'S RESPONSE TO\nGOVERNMENT'S REQUEST"), "brief");
+        assert_eq!(k("REPORTER'S TRANSCRIPT OF PROCEEDINGS"), "other");
+        assert_eq!(
+            k("On order of the Court, the application for leave to appeal is DENIED"),
+            "order"
+        );
+        assert_eq!(
+            k("Voluntary Petition for Individuals Filing for Bankruptcy"),
+            "other"
+        );
     }
 }

@@ -19,14 +19,40 @@ static ASSIGNED: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// `Hon. Donna M. Ryu`, `The Honorable JESUS G. BERNAL, UNITED STATES DISTRICT JUDGE`.
-static HONORABLE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(&format!(r"(?:\bHon\.|\bHONORABLE|\bHonorable)[ \t]+{NAME}")).unwrap());
+static HONORABLE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"(?:\bHon\.|\bHONORABLE|\bHonorable)[ \t]+(?:(?:Judge|JUDGE|Justice)[ \t]+)?{NAME}"
+    ))
+    .unwrap()
+});
 
 /// Opinion author lines: `SELYA, Circuit Judge.`, `LAVINE, J.`, `ROBERT P. FRANK, Judge.`,
-/// `Mr. Justice BREWER, ... delivered the opinion`, `JUSTICE SOTOMAYOR delivered`.
+/// `GUSTAFSON, Judge: The Internal Revenue Service...`. The title must end the line
+/// (or be followed by a colon) so that panel lists (`Before Howard, Chief Judge, Selya
+/// and Barron, Circuit Judges.`) and names with initials (`Theodore J. Boutrous`) do
+/// not read as authors.
 static AUTHOR: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?m)^[ \t]*(?:¶[ \t]*1[ \t]+)?(?:Opinion\s+of\s+the\s+Court\s+by[ \t]+)?{NAME},?[ \t]+(?:Senior[ \t]+)?(?:J\.|C\.\s?J\.|P\.\s?J\.|J\.A\.D\.|Judge|Justice|Circuit\s+Judge|Chief\s+Judge|Associate\s+Judge|Presiding\s+Judge|District\s+Judge|Chief\s+Justice|Associate\s+Justice)[.:,]?(?:[ \t]|$)"
+        r"(?m)^[ \t]*(?:¶[ \t]*1[ \t]+)?(?:Opinion\s+of\s+the\s+Court\s+by[ \t]+)?(?:_+[ \t]*)?{NAME},[ \t]*(?:(?:Senior|JR\.,|Jr\.,)[ \t]*)?(?:(?:J\.|C\.\s?J\.|P\.\s?J\.|J\.A\.D\.|Judge|Justice|Circuit\s+Judge|Chief\s+Judge|Associate\s+Judge|Presiding\s+Judge|District\s+Judge|Chief\s+Justice|Associate\s+Justice|Senior\s+District\s+Judge|United\s+States\s+District\s+Judge|U\.S\.D\.J\.)[.:]?[ \t]*$|(?:Judge|Justice|Chief\s+Judge|Circuit\s+Judge|Associate\s+Judge):)"
+    ))
+    .unwrap()
+});
+
+/// `SELYA, Circuit Judge. This interlocutory appeal arises`: the author line run into
+/// the first sentence, name in capitals.
+static AUTHOR_RUNON: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?m)^[ \t]*([A-Z][A-Z'\-]{2,}(?:[ \t]+[A-Z][A-Z.'\-]*){0,3}),[ \t]*(?:(?:Senior|Chief|Circuit|District|Associate|Presiding)[ \t]+)?(?:Judge|Justice|J\.)[.:][ \t]+[A-Z]").unwrap()
+});
+
+/// `¶ 1 LUNDSTEN J.` and `LAVINE, J.` with the name in capitals.
+static AUTHOR_CAPS_J: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:¶[ \t]*1[ \t]+)?([A-Z][A-Z'\-]{2,}),?[ \t]+J\.[ \t]*$").unwrap()
+});
+
+/// Hearing details in a caption: `Judge: Edward M. Chen`.
+static JUDGE_LABEL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(&format!(
+        r"\bJudge:[ \t]*(?:Hon\.[ \t]*|Honorable[ \t]+)?{NAME}"
     ))
     .unwrap()
 });
@@ -99,17 +125,43 @@ fn plausible(n: &str) -> bool {
         && n.chars().filter(|c| c.is_alphabetic()).count() >= 3
 }
 
-/// Find the judge in a filing's head (and signature at its end).
-pub fn find_judge(head: &str, tail: &str) -> Option<String> {
-    let candidates: [(&Lazy<Regex>, &str); 7] = [
+/// The assigned judge of a docket sheet; docket sheets name other judges (trial
+/// judges below, referral judges) that are not the case's judge.
+pub fn find_assigned(head: &str) -> Option<String> {
+    ASSIGNED
+        .captures_iter(head)
+        .filter_map(|c| c.get(1).map(|m| trim_name(m.as_str())))
+        .find(|n| plausible(n))
+}
+
+/// Find the judge in a filing's head (and signature at its end). `wide` is a longer
+/// stretch of the start (slip opinions print a syllabus before the author line);
+/// `appellate` says the court reviews others, so a `Hon.` in its head names the judge
+/// below, not this court's.
+pub fn find_judge(head: &str, wide: &str, tail: &str, appellate: bool) -> Option<String> {
+    let mut candidates: Vec<(&Lazy<Regex>, &str)> = vec![
         (&ASSIGNED, head),
         (&JUSTICE_DELIVERED, head),
         (&AUTHOR, head),
-        (&HONORABLE, head),
-        (&SIGNED, tail),
-        (&HONORABLE, tail),
-        (&SIGNED_BY, head),
+        (&AUTHOR_CAPS_J, head),
+        (&AUTHOR_RUNON, head),
     ];
+    if !appellate {
+        candidates.extend([
+            (&HONORABLE, head),
+            (&JUDGE_LABEL, head),
+            (&SIGNED, tail),
+            (&HONORABLE, tail),
+            (&SIGNED_BY, head),
+        ]);
+    }
+    candidates.extend([
+        (&JUSTICE_DELIVERED, wide),
+        (&AUTHOR, wide),
+        (&AUTHOR_RUNON, wide),
+        (&AUTHOR_CAPS_J, wide),
+        (&AUTHOR, tail),
+    ]);
     for (re, text) in candidates {
         for c in re.captures_iter(text) {
             let Some(m) = c.get(1) else { continue };
@@ -128,7 +180,7 @@ mod tests {
 
     #[test]
     fn forms() {
-        let j = |h: &str| find_judge(h, "").unwrap_or_default();
+        let j = |h: &str| find_judge(h, "", "", false).unwrap_or_default();
         assert_eq!(
             j("Present: The Honorable JESUS G. BERNAL, UNITED STATES DISTRICT JUDGE\n"),
             "Jesus G. Bernal"
@@ -146,6 +198,16 @@ mod tests {
             ),
             "Brewer"
         );
-        assert_eq!(find_judge("", "Dated: April 7, 2021\n\n/s/_________\n\nHon. Karen S. Crawford\n\nUnited States Magistrate Judge").unwrap(), "Karen S. Crawford");
+        assert_eq!(find_judge("", "", "Dated: April 7, 2021\n\n/s/_________\n\nHon. Karen S. Crawford\n\nUnited States Magistrate Judge", false).unwrap(), "Karen S. Crawford");
+        assert_eq!(
+            j(
+                "Before Howard, Chief Judge,\nSelya and Barron, Circuit Judges.\nTheodore J. Boutrous\nSELYA, Circuit Judge.\n"
+            ),
+            "Selya"
+        );
+        assert_eq!(
+            j("GUSTAFSON, Judge: The Internal Revenue Service determined"),
+            "Gustafson"
+        );
     }
 }

@@ -6,6 +6,7 @@ pub mod citations;
 pub mod court;
 pub mod date;
 pub mod docket;
+pub mod docket_sheet;
 pub mod doctype;
 pub mod judge;
 pub mod names;
@@ -48,6 +49,10 @@ pub struct Metadata {
     pub et_al: bool,
 }
 
+static STAR_PAGE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+    regex::Regex::new(r"\*{1,3}\d{1,5}(?:([A-Za-z\[(])|\s)").unwrap()
+});
+
 /// How much of the start of a filing holds its caption, court, judge and title.
 const HEAD_BYTES: usize = 8 * 1024;
 /// How much of the end holds the signature block (date signed, judge).
@@ -65,10 +70,10 @@ pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata
     let tail = tail_text(&text.pages);
     let mut md = Metadata::default();
 
-    if let Some(ecf) = &text.ecf {
-        if let Some(d) = docket::normalize(&ecf.case_number) {
-            md.dockets.push(d);
-        }
+    if let Some(ecf) = &text.ecf
+        && let Some(d) = docket::normalize(&ecf.case_number)
+    {
+        md.dockets.push(d);
     }
     for d in docket::find_dockets(&head) {
         if !md.dockets.iter().any(|o| o.canonical == d.canonical) {
@@ -77,27 +82,77 @@ pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata
     }
     md.court = court::find_court(&head);
 
-    let cap = caption::find_caption(&head)
-        .or_else(|| html_title.and_then(|t| caption::find_caption(&t.replace(" - ", "\n"))));
-    if let Some(c) = cap {
-        md.case_name = c.case_name();
-        md.plaintiffs = c.plaintiffs;
-        md.defendants = c.defendants;
-        md.et_al = c.et_al;
+    let (mut kind, title) = doctype::find_doc_type(&head);
+    // Slip opinions and reporters' pages may reach the author line only on page 2.
+    if kind.as_deref() == Some("other")
+        && title.is_none()
+        && doctype::opinion_marked(&wide_text(&text.pages))
+    {
+        kind = Some("opinion".into());
     }
-    md.judge = judge::find_judge(&head, &tail);
+    let is_sheet = kind.as_deref() == Some("docket-sheet");
+    md.doc_type = kind;
+    md.title = title;
+
+    if is_sheet {
+        // Party lists on docket sheets run past the head; they end at the entry table.
+        let first = text.pages.first().map(String::as_str).unwrap_or("");
+        let sheet = docket_sheet::parse(first);
+        for d in sheet.dockets {
+            if !md.dockets.iter().any(|o| o.canonical == d.canonical) {
+                md.dockets.push(d);
+            }
+        }
+        md.case_name = sheet.case_name;
+        md.plaintiffs = sheet.caption.plaintiffs;
+        md.defendants = sheet.caption.defendants;
+        md.et_al = sheet.caption.et_al;
+        md.judge = judge::find_assigned(&head);
+        // The Supreme Court's docket pages name only the court below; certiorari
+        // petitions are docketed nowhere else.
+        if md.court.is_none() && first.contains("writ of certiorari filed") {
+            md.court = court::by_id("scotus");
+        }
+    } else {
+        let cap = caption::find_caption(&head)
+            .or_else(|| html_title.and_then(|t| caption::find_caption(&t.replace(" - ", "\n"))));
+        let cap = cap.or_else(|| {
+            // Clerk's letters name the case on a "Re:" line after a long address list.
+            let letter: String = text
+                .pages
+                .iter()
+                .take(10)
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join("\n");
+            caption::find_re_line(&letter)
+        });
+        if let Some(c) = cap {
+            md.case_name = caption::heading_case_name(&head).or_else(|| c.case_name());
+            md.plaintiffs = c.plaintiffs;
+            md.defendants = c.defendants;
+            md.et_al = c.et_al;
+        }
+        let appellate = md
+            .court
+            .as_ref()
+            .is_some_and(|c| court::is_appellate(&c.id));
+        md.judge = judge::find_judge(&head, &wide_text(&text.pages), &tail, appellate);
+    }
 
     if let Some(filed) = text.ecf.as_ref().and_then(|e| e.filed.clone()) {
         md.date = Some(filed);
         md.date_kind = Some("filed".into());
-    } else if let Some((d, k)) = date::find_date(&head, &tail) {
+    } else if let Some((d, k)) = if is_sheet {
+        // A docket sheet's filing date may sit below a long page header.
+        let first = text.pages.first().map(String::as_str).unwrap_or("");
+        date::find_date(&first[..court::floor_char(first, 64 * 1024)], "")
+    } else {
+        date::find_date(&head, &tail)
+    } {
         md.date = Some(d);
         md.date_kind = Some(k);
     }
-    let (kind, title) = doctype::find_doc_type(&head);
-    md.doc_type = kind;
-    md.title = title;
-
     let all = text.pages.join("\n");
     md.docket_entries = references::find_entries(&all);
     md.citations = citations::find_citations(&all);
@@ -120,6 +175,21 @@ fn head_text(pages: &[String]) -> String {
     tidy(&s)
 }
 
+/// How far into a filing an opinion's author line may be (slip opinions print a
+/// syllabus first): the first five pages, at most 40 KB.
+fn wide_text(pages: &[String]) -> String {
+    let mut s = String::new();
+    for p in pages.iter().take(5) {
+        s.push_str(p);
+        s.push('\n');
+        if s.len() >= 40 * 1024 {
+            break;
+        }
+    }
+    s.truncate(court::floor_char(&s, 40 * 1024));
+    tidy(&s)
+}
+
 fn tail_text(pages: &[String]) -> String {
     let Some(last) = pages.iter().rev().find(|p| !p.trim().is_empty()) else {
         return String::new();
@@ -138,7 +208,9 @@ fn tidy(s: &str) -> String {
         if !t.is_empty() && t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
-        out.push_str(&line.replace("**", ""));
+        // Star pagination ("*125BLACKBURN") glues page numbers to the first word.
+        let line = line.replace("**", "");
+        out.push_str(&STAR_PAGE.replace_all(&line, "$1"));
         out.push('\n');
     }
     out

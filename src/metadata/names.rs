@@ -5,8 +5,8 @@
 /// Words kept in a fixed form whatever case they are printed in.
 const FIXED: &[&str] = &[
     "U.S.", "USA", "LLC", "LLP", "L.L.C.", "L.P.", "LP", "PLLC", "P.C.", "P.A.", "N.A.", "S.C.",
-    "II", "III", "IV", "VI", "VII", "VIII", "DHS", "ICE", "CBP", "FBI", "IRS", "FOIA", "NFL",
-    "USDA", "D.C.", "M.D.", "CRNA", "ACLU", "BCT", "CDCR",
+    "II", "III", "IV", "VI", "VII", "VIII", "DHS", "CBP", "FBI", "IRS", "FOIA", "NFL", "USDA",
+    "D.C.", "M.D.", "CRNA", "ACLU", "BCT", "CDCR",
 ];
 
 /// Small words written in lower case inside a name.
@@ -35,8 +35,10 @@ fn cap_word(w: &str) -> String {
             start = false;
         } else {
             out.push(c);
-            // Hyphenated and dotted parts each start a new capital: "Santana-Esmeralda", "O'Neil".
-            start = matches!(c, '-' | '.' | '(' | '/' | '\'');
+            // Hyphenated and dotted parts each start a new capital: "Santana-Esmeralda";
+            // an apostrophe only after one letter: "O'Neil", but "Dreyer's", "Hawai'i".
+            let letters_before = out.chars().filter(|c| c.is_alphabetic()).count();
+            start = matches!(c, '-' | '.' | '(' | '/') || (c == '\'' && letters_before == 1);
         }
     }
     // "Mc" names: McDonald.
@@ -82,7 +84,24 @@ fn title_word(w: &str, first: bool) -> String {
 pub fn proper_case(name: &str) -> String {
     let name = name.trim();
     if !is_all_caps(name) {
-        return name.to_string();
+        // Case-law head matter prints surnames in capitals inside a mixed-case name
+        // ("Amir PIROUZIAN", "The SUPERIOR COURT of Los Angeles County").
+        return name
+            .split_whitespace()
+            .map(|w| {
+                let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+                let vowel = letters.iter().any(|c| "AEIOUY".contains(*c));
+                let small = SMALL.contains(&w.to_lowercase().as_str());
+                if small && is_all_caps(w) {
+                    w.to_lowercase()
+                } else if letters.len() >= 4 && vowel && is_all_caps(w) {
+                    title_word(w, false)
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
     }
     name.split_whitespace()
         .enumerate()

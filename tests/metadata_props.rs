@@ -1,0 +1,76 @@
+//! Metadata parsers never panic: random unicode, and real corpus texts cut at random
+//! char boundaries.
+
+use docketeer::clean::{CleanText, EcfHeader};
+use docketeer::metadata::{self, docket};
+use proptest::prelude::*;
+
+/// Built field by field: the real `CleanText` has more fields than this test fills,
+/// and a struct literal would not compile on every branch.
+#[allow(clippy::field_reassign_with_default)]
+fn clean_of(pages: Vec<String>, ecf: Option<EcfHeader>) -> CleanText {
+    let mut ct = CleanText::default();
+    ct.pages = pages;
+    ct.ecf = ecf;
+    ct
+}
+
+fn corpus_texts() -> Vec<String> {
+    let dir = std::path::Path::new("/work/shared/corpus/txt");
+    let mut out = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            if let Ok(s) = std::fs::read_to_string(e.path()) {
+                out.push(s);
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push("UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\nA, Plaintiff,\nv.\nB, Defendant.\nCase No. 3:17-cv-02366-BAS-KSC\n".into());
+    }
+    out
+}
+
+fn truncate_at(s: &str, frac: f64) -> &str {
+    let mut i = ((s.len() as f64) * frac) as usize;
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    &s[..i.min(s.len())]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, .. ProptestConfig::default() })]
+
+    #[test]
+    fn random_text_never_panics(s in "\\PC{0,2000}", n in "[0-9A-Za-z:()\\- \u{2013}]{0,60}") {
+        let ct = clean_of(
+            vec![s.clone(), n.clone()],
+            Some(EcfHeader { case_number: n.clone(), document: None, filed: None }),
+        );
+        let _ = metadata::extract(&ct);
+        let _ = docket::normalize(&s);
+        let _ = docket::normalize(&n);
+        let _ = docket::find_dockets(&s);
+    }
+
+    #[test]
+    fn caption_like_noise_never_panics(s in "(?:[A-Z ,.;]{0,30}\n){0,20}(?:v\\.|vs\\.)\n(?:[A-Z ,.;]{0,30}\n){0,20}") {
+        let ct = clean_of(vec![s], None);
+        let _ = metadata::extract(&ct);
+    }
+
+    #[test]
+    fn truncated_corpus_never_panics(idx in 0usize..16, frac in 0.0f64..1.0, start in 0.0f64..0.5) {
+        let texts = corpus_texts();
+        let t = &texts[idx % texts.len()];
+        let cut = truncate_at(t, frac);
+        let mut b = ((cut.len() as f64) * start) as usize;
+        while b < cut.len() && !cut.is_char_boundary(b) {
+            b += 1;
+        }
+        let piece = &cut[b..];
+        let ct = clean_of(vec![piece.to_string()], None);
+        let _ = metadata::extract(&ct);
+    }
+}
