@@ -49,7 +49,7 @@ fn exported_paths(idx: &Path) -> BTreeMap<String, usize> {
     let mut paths = BTreeMap::new();
     for l in stdout(&out).lines() {
         let d: serde_json::Value = serde_json::from_str(l).expect("export json line");
-        for p in d["paths"].as_array().expect("paths") {
+        for p in d["path"].as_array().expect("path") {
             *paths
                 .entry(p.as_str().expect("path").to_string())
                 .or_insert(0) += 1;

@@ -155,7 +155,7 @@ fn fall_back(
     // Some reasons already name pdf-extract; messages below name it once.
     let bare = reason
         .strip_prefix("pdf-extract ")
-        .unwrap_or(&reason)
+        .unwrap_or(reason)
         .to_owned();
     match pdftotext_pages(path, timeout, memory_limit_mb) {
         Ok(pages) => {
