@@ -105,7 +105,7 @@ fn the_same_filing_under_two_names_is_one_document_with_both_paths() {
     index(&idx, &files);
     let hits = search_json(&idx, &["\"routine parts of litigation\""]);
     assert_eq!(hits.len(), 1);
-    assert_eq!(hits[0]["paths"].as_array().map(Vec::len), Some(2));
+    assert_eq!(hits[0]["path"].as_array().map(Vec::len), Some(2));
 }
 
 #[test]

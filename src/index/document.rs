@@ -123,10 +123,12 @@ fn datetime_to_iso(d: DateTime) -> Option<String> {
     Some(dt.format("%Y-%m-%d").to_string())
 }
 
-/// A document as read back from the index: what hits print and `export` writes.
+/// A document as read back from the index: what hits print. Serialised under the
+/// schema's field names, as `export` writes them.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct StoredDoc {
     pub doc_id: String,
+    #[serde(rename = "path")]
     pub paths: Vec<String>,
     pub format: String,
     pub method: String,
@@ -137,7 +139,9 @@ pub struct StoredDoc {
     pub docket_raw: Vec<String>,
     pub court: Option<String>,
     pub court_name: Option<String>,
+    #[serde(rename = "plaintiff")]
     pub plaintiffs: Vec<String>,
+    #[serde(rename = "defendant")]
     pub defendants: Vec<String>,
     pub judge: Option<String>,
     pub date: Option<String>,

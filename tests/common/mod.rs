@@ -69,7 +69,7 @@ pub fn search_json(index: &Path, args: &[&str]) -> Vec<serde_json::Value> {
 pub fn hit_names(hits: &[serde_json::Value]) -> Vec<String> {
     hits.iter()
         .map(|h| {
-            let p = h["paths"][0].as_str().expect("hit has a path");
+            let p = h["path"][0].as_str().expect("hit has a path");
             Path::new(p)
                 .file_name()
                 .expect("file name")
