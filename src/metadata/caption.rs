@@ -133,6 +133,10 @@ static OFFICE_END: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:united\s+states|u\.s\.|state|county|city)\s+(?:marshal|attorney|secretary|sheriff|treasurer)$").unwrap()
 });
 
+static ALIAS: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\s+(?:aka|a/k/a|f/k/a|fka|also\s+known\s+as)\s.*$").unwrap());
+static LOWER_PAREN: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s*\([a-z][^)]*\)").unwrap());
+
 static FRAG_DIGITS: Lazy<Regex> = Lazy::new(|| Regex::new(r"\d\(").unwrap());
 
 static ET_AL: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i),?\s*\bet\s+al\b\.?,?").unwrap());
@@ -144,6 +148,11 @@ fn left_column(line: &str) -> &str {
             // A closing paren that closes an opening one in the name is not a separator.
             let before = &line[..i];
             if sep.ends_with(')') && before.contains('(') {
+                continue;
+            }
+            // "individual); and LIEW YEW SOON": a wrapped parenthetical closing.
+            let after = line[i + sep.len()..].trim_start();
+            if sep.ends_with([')', ']']) && after.starts_with([';', ',', '.']) {
                 continue;
             }
             // "In re:" and "v.:" keep their colon.
@@ -164,7 +173,7 @@ fn clean_line(line: &str) -> String {
         return String::new();
     }
     // "(ECF No. 26)", "(REDACTED)", ": PRETRIAL DETENTION": the right column.
-    if l.starts_with(['(', ':', ')', ']', '§']) {
+    if (l.starts_with('(') && l.ends_with(')')) || l.starts_with([':', ')', ']', '§']) {
         return String::new();
     }
     static HAS_V: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\s(?:v|vs)\.?\s").unwrap());
@@ -306,7 +315,22 @@ fn title_line_caption(lines: &[String]) -> Option<Caption> {
         Regex::new(r"(?i)^(?:see|cf\.|in|but|and|accord|quoting|citing)\b|\(quoting|\bat\s+\d|\d+\s+F\.|\bWL\b|\bcir\.")
             .unwrap()
     });
-    for l in lines.iter().filter(|l| !l.is_empty()).take(40) {
+    let nonempty: Vec<&String> = lines.iter().filter(|l| !l.is_empty()).take(40).collect();
+    for (k, l) in nonempty.iter().enumerate() {
+        // A clerk's "Short Title:" field wraps onto the next line ("... v. National" /
+        // "Football League Playe").
+        let joined;
+        let l: &String = match nonempty.get(k + 1) {
+            Some(next)
+                if l.to_lowercase().starts_with("short title:")
+                    && !next.contains(':')
+                    && next.split_whitespace().count() <= 6 =>
+            {
+                joined = format!("{l} {next}");
+                &joined
+            }
+            _ => l,
+        };
         if l.len() > 250 || l.contains("Slip Op") || PROSE.is_match(l) {
             continue;
         }
@@ -396,7 +420,10 @@ pub fn heading_case_name(head: &str) -> Option<String> {
 /// Pleading-paper and head-matter captions with `v.` on its own line.
 fn block_caption(lines: &[String]) -> Option<Caption> {
     // Consolidated appeals print one caption per case; the parties are their union.
-    let mut first = block_caption_at(lines, lines.len())?;
+    let mut first = match block_caption_at(lines, lines.len()) {
+        Some(f) => f,
+        None => return caption_without_v(lines),
+    };
     let mut rest = &lines[first.1.min(lines.len())..];
     for _ in 0..4 {
         let Some((c, used)) = block_caption_at(rest, 60) else {
@@ -415,6 +442,33 @@ fn block_caption(lines: &[String]) -> Option<Caption> {
         rest = &rest[used.min(rest.len())..];
     }
     Some(first.0)
+}
+
+/// Extraction sometimes loses the `v.` of a pleading caption: "X, / Plaintiff, / Y,
+/// ... / Defendants." still reads as a caption when a plaintiff's role line is
+/// followed closely by a defendant's.
+fn caption_without_v(lines: &[String]) -> Option<Caption> {
+    static PLAINTIFF_ROLE: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"(?i)^(?:plaintiffs?|petitioners?)(?:[-/ ,]+\w+)?,$").unwrap());
+    static DEFENDANT_END: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"(?i)\b(?:defendants?|respondents?)(?:[-/ ,]+\w+)?\.$").unwrap());
+    let r = lines
+        .iter()
+        .take(400)
+        .position(|l| PLAINTIFF_ROLE.is_match(l.trim()))?;
+    let near = lines
+        .iter()
+        .skip(r + 1)
+        .filter(|l| !l.is_empty())
+        .take(16)
+        .any(|l| DEFENDANT_END.is_match(l.trim()));
+    if !near {
+        return None;
+    }
+    let mut with_v: Vec<String> = lines[..=r].to_vec();
+    with_v.push("v.".into());
+    with_v.extend_from_slice(&lines[r + 1..]);
+    block_caption_at(&with_v, r + 2).map(|(c, _)| c)
 }
 
 /// One block caption and the number of lines it used up.
@@ -629,6 +683,10 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
             .filter(|f| !f.is_empty() && !is_fragment(f) && !FRAG_DIGITS.is_match(f))
             .collect::<Vec<_>>()
             .join(" ");
+        // "MUI LIANG TJOA (an individual)", "LIEW YEW SOON aka MARK LIEW": the
+        // description and the alias are not the party's name.
+        let joined = ALIAS.replace(&joined, "");
+        let joined = LOWER_PAREN.replace_all(&joined, "");
         let p = joined
             .trim_start_matches("and ")
             .trim_start_matches("AND ")
@@ -951,6 +1009,15 @@ mod tests {
         let c = find_caption(head).unwrap();
         assert_eq!(c.plaintiffs, ["Anthony Scott Levandowski"]);
         assert_eq!(c.defendants, ["Uber Technologies, Inc."]);
+    }
+
+    #[test]
+    fn caption_whose_v_was_lost() {
+        let head = "NORTHERN DISTRICT OF CALIFORNIA\nSINCO TECHNOLOGIES PTE LTD,\nPlaintiff,\nSINCO ELECTRONICS (DONGGUAN) CO.,\nLTD.; XINGLE ELECTRONICS\n(DONGGUAN) CO., LTD.; MUI LIANG TJOA (an\nindividual); and LIEW YEW SOON aka\nMARK LIEW (an individual),\nDefendants.\nCase No. 3:17CV5517\n";
+        let c = find_caption(head).unwrap();
+        assert_eq!(c.plaintiffs, ["Sinco Technologies Pte Ltd"]);
+        assert_eq!(c.defendants[0], "Sinco Electronics (Dongguan) Co., Ltd.");
+        assert_eq!(c.defendants.len(), 4, "{:?}", c.defendants);
     }
 
     #[test]
