@@ -10,6 +10,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
+use super::case_name::{is_person, short_sovereign};
 use super::names::{is_all_caps, proper_case};
 
 /// Parties found in a caption.
@@ -133,6 +134,10 @@ static OFFICE_END: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:united\s+states|u\.s\.|state|county|city)\s+(?:marshal|attorney|secretary|sheriff|treasurer)$").unwrap()
 });
 
+static ALIAS: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\s+(?:aka|a/k/a|f/k/a|fka|also\s+known\s+as)\s.*$").unwrap());
+static LOWER_PAREN: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s*\([a-z][^)]*\)").unwrap());
+
 static FRAG_DIGITS: Lazy<Regex> = Lazy::new(|| Regex::new(r"\d\(").unwrap());
 
 static ET_AL: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i),?\s*\bet\s+al\b\.?,?").unwrap());
@@ -144,6 +149,11 @@ fn left_column(line: &str) -> &str {
             // A closing paren that closes an opening one in the name is not a separator.
             let before = &line[..i];
             if sep.ends_with(')') && before.contains('(') {
+                continue;
+            }
+            // "individual); and LIEW YEW SOON": a wrapped parenthetical closing.
+            let after = line[i + sep.len()..].trim_start();
+            if sep.ends_with([')', ']']) && after.starts_with([';', ',', '.']) {
                 continue;
             }
             // "In re:" and "v.:" keep their colon.
@@ -164,7 +174,7 @@ fn clean_line(line: &str) -> String {
         return String::new();
     }
     // "(ECF No. 26)", "(REDACTED)", ": PRETRIAL DETENTION": the right column.
-    if l.starts_with(['(', ':', ')', ']', '§']) {
+    if (l.starts_with('(') && l.ends_with(')')) || l.starts_with([':', ')', ']', '§']) {
         return String::new();
     }
     static HAS_V: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\s(?:v|vs)\.?\s").unwrap());
@@ -306,7 +316,22 @@ fn title_line_caption(lines: &[String]) -> Option<Caption> {
         Regex::new(r"(?i)^(?:see|cf\.|in|but|and|accord|quoting|citing)\b|\(quoting|\bat\s+\d|\d+\s+F\.|\bWL\b|\bcir\.")
             .unwrap()
     });
-    for l in lines.iter().filter(|l| !l.is_empty()).take(40) {
+    let nonempty: Vec<&String> = lines.iter().filter(|l| !l.is_empty()).take(40).collect();
+    for (k, l) in nonempty.iter().enumerate() {
+        // A clerk's "Short Title:" field wraps onto the next line ("... v. National" /
+        // "Football League Playe").
+        let joined;
+        let l: &String = match nonempty.get(k + 1) {
+            Some(next)
+                if l.to_lowercase().starts_with("short title:")
+                    && !next.contains(':')
+                    && next.split_whitespace().count() <= 6 =>
+            {
+                joined = format!("{l} {next}");
+                &joined
+            }
+            _ => l,
+        };
         if l.len() > 250 || l.contains("Slip Op") || PROSE.is_match(l) {
             continue;
         }
@@ -396,7 +421,10 @@ pub fn heading_case_name(head: &str) -> Option<String> {
 /// Pleading-paper and head-matter captions with `v.` on its own line.
 fn block_caption(lines: &[String]) -> Option<Caption> {
     // Consolidated appeals print one caption per case; the parties are their union.
-    let mut first = block_caption_at(lines, lines.len())?;
+    let mut first = match block_caption_at(lines, lines.len()) {
+        Some(f) => f,
+        None => return caption_without_v(lines),
+    };
     let mut rest = &lines[first.1.min(lines.len())..];
     for _ in 0..4 {
         let Some((c, used)) = block_caption_at(rest, 60) else {
@@ -415,6 +443,33 @@ fn block_caption(lines: &[String]) -> Option<Caption> {
         rest = &rest[used.min(rest.len())..];
     }
     Some(first.0)
+}
+
+/// Extraction sometimes loses the `v.` of a pleading caption: "X, / Plaintiff, / Y,
+/// ... / Defendants." still reads as a caption when a plaintiff's role line is
+/// followed closely by a defendant's.
+fn caption_without_v(lines: &[String]) -> Option<Caption> {
+    static PLAINTIFF_ROLE: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"(?i)^(?:plaintiffs?|petitioners?)(?:[-/ ,]+\w+)?,$").unwrap());
+    static DEFENDANT_END: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"(?i)\b(?:defendants?|respondents?)(?:[-/ ,]+\w+)?\.$").unwrap());
+    let r = lines
+        .iter()
+        .take(400)
+        .position(|l| PLAINTIFF_ROLE.is_match(l.trim()))?;
+    let near = lines
+        .iter()
+        .skip(r + 1)
+        .filter(|l| !l.is_empty())
+        .take(16)
+        .any(|l| DEFENDANT_END.is_match(l.trim()));
+    if !near {
+        return None;
+    }
+    let mut with_v: Vec<String> = lines[..=r].to_vec();
+    with_v.push("v.".into());
+    with_v.extend_from_slice(&lines[r + 1..]);
+    block_caption_at(&with_v, r + 2).map(|(c, _)| c)
 }
 
 /// One block caption and the number of lines it used up.
@@ -629,6 +684,10 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
             .filter(|f| !f.is_empty() && !is_fragment(f) && !FRAG_DIGITS.is_match(f))
             .collect::<Vec<_>>()
             .join(" ");
+        // "MUI LIANG TJOA (an individual)", "LIEW YEW SOON aka MARK LIEW": the
+        // description and the alias are not the party's name.
+        let joined = ALIAS.replace(&joined, "");
+        let joined = LOWER_PAREN.replace_all(&joined, "");
         let p = joined
             .trim_start_matches("and ")
             .trim_start_matches("AND ")
@@ -712,34 +771,6 @@ fn restore_abbrev_dot(orig: &str, name: String) -> String {
     name
 }
 
-/// Words that mark an organisation rather than a person.
-static ORG_WORD: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:inc|llc|l\.l\.c|ltd|co|corp|corporation|company|companies|department|dept|university|union|center|centre|committee|law|project|state|states|county|city|town|village|board|association|bank|group|services?|commission|trust|insurance|office|agency|bureau|court|people|commonwealth|america|usa|u\.s|district|school|church|chapel|foundation|institute|council|society|partners|holdings|enterprises|industries|international|national|fund|hospital|system|systems|authority|republic|government|federal|administration|enforcement|protection|security|laboratories|technologies|electronics|products|america|health|life|mutual|management|properties|resources|estate|p\.a|p\.c|s\.c|l\.p|llp|pllc|the|of|and|for|&|north\s+carolina|south\s+carolina|north\s+dakota|south\s+dakota|new\s+york|new\s+jersey|new\s+mexico|west\s+virginia|rhode\s+island|california|texas|illinois|massachusetts|pennsylvania|michigan|wisconsin|missouri|connecticut|minnesota|oklahoma|arizona|colorado|oregon|kentucky|tennessee|alabama|mississippi|louisiana|arkansas|iowa|kansas|nebraska|nevada|utah|idaho|montana|wyoming|alaska|maine|vermont|maryland|delaware|ohio|indiana|florida|democracy|league|voters|music|coal|masonry|funding|raceway|storage|testing|contracting)\b")
-        .unwrap()
-});
-
-/// Whether a name reads as a person's name (two to five capitalised words, no
-/// organisation words).
-pub fn is_person(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    // "Kilakila 'O Haleakala": a word opening with an apostrophe is no given name.
-    if words.iter().any(|w| w.starts_with('\'')) {
-        return false;
-    }
-    if words.len() < 2 || words.len() > 5 {
-        return false;
-    }
-    if ORG_WORD.is_match(name) {
-        // "Jr." and "M.D." are fine, but they are not in ORG_WORD.
-        return false;
-    }
-    words.iter().all(|w| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c == '\'' || c == '(')
-    })
-}
-
 static CORP_END: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i),?\s(?:inc|llc|l\.l\.c|ltd|co|corp|corporation|company|p\.c|p\.a|llp|pllc|s\.c|n\.a|l\.p)\.?$").unwrap()
 });
@@ -757,137 +788,6 @@ fn split_persons(p: &str) -> Vec<String> {
         }
     }
     vec![p.to_string()]
-}
-
-/// Case names shorten governments: `The People of the State of New York` → `People`,
-/// `United States of America` → `United States`, `The Superior Court of Los Angeles
-/// County` → `Superior Court`, and a prosecuting `State of Connecticut` → `State`.
-pub fn short_sovereign(name: &str, first_side: bool) -> String {
-    static PEOPLE: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"(?i)^(?:the\s+)?people\b(?:\s+of\b.*)?$").unwrap());
-    static USA: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"(?i)^(?:the\s+)?united\s+states(?:\s+of\s+america)?$").unwrap());
-    static SUPERIOR: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)^(?:the\s+)?(superior|district|circuit|county|municipal)\s+court\b")
-            .unwrap()
-    });
-    static STATE: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(
-            r"(?i)^(?:the\s+)?(state|commonwealth)\s+of\s+[a-z .]+?(?:,?\s+(ex\s+rel\.?)\s+(.+))?$",
-        )
-        .unwrap()
-    });
-    let n = name.trim();
-    // "The North Carolina State Board of Elections" → "North Carolina State Board of
-    // Elections": public bodies drop the article in case names.
-    static PUBLIC_BODY: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)^the\s+(.*\b(?:board|commission|department|agency|bureau|office|authority|county|city)\b.*)$").unwrap()
-    });
-    let stripped;
-    let n = match PUBLIC_BODY.captures(n) {
-        Some(c) => {
-            stripped = c[1].to_string();
-            stripped.as_str()
-        }
-        None => n,
-    };
-    if PEOPLE.is_match(n) {
-        return "People".into();
-    }
-    if USA.is_match(n) {
-        return "United States".into();
-    }
-    if let Some(c) = SUPERIOR.captures(n) {
-        let w = &c[1];
-        let mut cs = w.chars();
-        let cap: String = cs
-            .next()
-            .map(|f| {
-                f.to_uppercase()
-                    .chain(cs.flat_map(char::to_lowercase))
-                    .collect()
-            })
-            .unwrap_or_default();
-        return format!("{cap} Court");
-    }
-    if let Some(c) = STATE.captures(n) {
-        let kind = if c[1].eq_ignore_ascii_case("state") {
-            "State"
-        } else {
-            "Commonwealth"
-        };
-        if let Some(rel) = c.get(3) {
-            return format!("{kind} ex rel. {}", short_party(rel.as_str()));
-        }
-        if first_side {
-            return kind.into();
-        }
-    }
-    short_party(n)
-}
-
-/// The short form of a party for a case name: a person's surname, an organisation's
-/// full name.
-pub fn short_party(name: &str) -> String {
-    let n = name.trim();
-    // "X, Inc. dba Y" is known as X, Inc.
-    let n = n
-        .split(" dba ")
-        .next()
-        .unwrap_or(n)
-        .split(" d/b/a ")
-        .next()
-        .unwrap_or(n)
-        .trim();
-    if !is_person(n) {
-        return n.to_string();
-    }
-    let words: Vec<&str> = n
-        .split_whitespace()
-        .filter(|w| {
-            let l = w.trim_end_matches([',', '.']).to_lowercase();
-            !matches!(
-                l.as_str(),
-                "jr" | "sr" | "ii" | "iii" | "iv" | "m.d" | "esq"
-            )
-        })
-        .collect();
-    // "James Shaffer, CRNA": a professional suffix is not the surname.
-    let words: Vec<&str> = match words.iter().position(|w| w.ends_with(',')) {
-        Some(k) if k + 1 >= words.len().saturating_sub(2) && k >= 1 => words[..=k].to_vec(),
-        _ => words,
-    };
-    let Some(last) = words.last().map(|w| w.trim_end_matches(',')) else {
-        return n.to_string();
-    };
-    if words.len() >= 3 {
-        let prev = words[words.len() - 2];
-        if matches!(
-            prev.to_lowercase().as_str(),
-            "st."
-                | "de"
-                | "del"
-                | "van"
-                | "von"
-                | "la"
-                | "le"
-                | "da"
-                | "di"
-                | "mc"
-                | "o'"
-                | "san"
-                | "santa"
-                | "dos"
-                | "das"
-                | "du"
-                | "ten"
-                | "ter"
-        ) {
-            let prev = prev.trim_end_matches(',');
-            return format!("{prev} {last}");
-        }
-    }
-    last.to_string()
 }
 
 #[cfg(test)]
@@ -951,6 +851,15 @@ mod tests {
         let c = find_caption(head).unwrap();
         assert_eq!(c.plaintiffs, ["Anthony Scott Levandowski"]);
         assert_eq!(c.defendants, ["Uber Technologies, Inc."]);
+    }
+
+    #[test]
+    fn caption_whose_v_was_lost() {
+        let head = "NORTHERN DISTRICT OF CALIFORNIA\nSINCO TECHNOLOGIES PTE LTD,\nPlaintiff,\nSINCO ELECTRONICS (DONGGUAN) CO.,\nLTD.; XINGLE ELECTRONICS\n(DONGGUAN) CO., LTD.; MUI LIANG TJOA (an\nindividual); and LIEW YEW SOON aka\nMARK LIEW (an individual),\nDefendants.\nCase No. 3:17CV5517\n";
+        let c = find_caption(head).unwrap();
+        assert_eq!(c.plaintiffs, ["Sinco Technologies Pte Ltd"]);
+        assert_eq!(c.defendants[0], "Sinco Electronics (Dongguan) Co., Ltd.");
+        assert_eq!(c.defendants.len(), 4, "{:?}", c.defendants);
     }
 
     #[test]

@@ -207,8 +207,8 @@ pub fn parse(text: &str) -> Sheet {
             };
             Some(format!(
                 "{} v. {}",
-                caption::short_sovereign(&pa, true),
-                caption::short_sovereign(&pb, false)
+                super::case_name::short_sovereign(&pa, true),
+                super::case_name::short_sovereign(&pb, false)
             ))
         }
         (None, None) => sheet.caption.case_name(),

@@ -2,6 +2,7 @@
 //! parties, judge, date, document type, docket-entry references and citations.
 
 pub mod caption;
+pub mod case_name;
 pub mod citations;
 pub mod court;
 pub mod date;

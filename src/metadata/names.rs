@@ -62,7 +62,12 @@ fn title_word(w: &str, first: bool) -> String {
         (*f).to_string()
     } else if !first && SMALL.contains(&lower.as_str()) {
         lower
-    } else if core.eq_ignore_ascii_case("inc.") || core.eq_ignore_ascii_case("inc") {
+    } else if [
+        "inc.", "inc", "ltd", "ltd.", "corp", "corp.", "co", "co.", "bros.",
+    ]
+    .iter()
+    .any(|x| core.eq_ignore_ascii_case(x))
+    {
         cap_word(core)
     } else if core.len() <= 4
         && core.chars().all(|c| c.is_ascii_alphabetic())

@@ -1,0 +1,164 @@
+//! Short case names: "first plaintiff v. first defendant", persons by surname,
+//! organisations in full, governments in their conventional short forms.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// Words that mark an organisation rather than a person.
+static ORG_WORD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:inc|llc|l\.l\.c|ltd|co|corp|corporation|company|companies|department|dept|university|union|center|centre|committee|law|project|state|states|county|city|town|village|board|association|bank|group|services?|commission|trust|insurance|office|agency|bureau|court|people|commonwealth|america|usa|u\.s|district|school|church|chapel|foundation|institute|council|society|partners|holdings|enterprises|industries|international|national|fund|hospital|system|systems|authority|republic|government|federal|administration|enforcement|protection|security|laboratories|technologies|electronics|products|america|health|life|mutual|management|properties|resources|estate|p\.a|p\.c|s\.c|l\.p|llp|pllc|the|of|and|for|&|north\s+carolina|south\s+carolina|north\s+dakota|south\s+dakota|new\s+york|new\s+jersey|new\s+mexico|west\s+virginia|rhode\s+island|california|texas|illinois|massachusetts|pennsylvania|michigan|wisconsin|missouri|connecticut|minnesota|oklahoma|arizona|colorado|oregon|kentucky|tennessee|alabama|mississippi|louisiana|arkansas|iowa|kansas|nebraska|nevada|utah|idaho|montana|wyoming|alaska|maine|vermont|maryland|delaware|ohio|indiana|florida|democracy|league|voters|music|coal|masonry|funding|raceway|storage|testing|contracting)\b")
+        .unwrap()
+});
+
+/// Whether a name reads as a person's name (two to five capitalised words, no
+/// organisation words).
+pub fn is_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // "Kilakila 'O Haleakala": a word opening with an apostrophe is no given name.
+    if words.iter().any(|w| w.starts_with('\'')) {
+        return false;
+    }
+    if words.len() < 2 || words.len() > 5 {
+        return false;
+    }
+    if ORG_WORD.is_match(name) {
+        // "Jr." and "M.D." are fine, but they are not in ORG_WORD.
+        return false;
+    }
+    words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '\'' || c == '(')
+    })
+}
+
+/// Case names shorten governments: `The People of the State of New York` → `People`,
+/// `United States of America` → `United States`, `The Superior Court of Los Angeles
+/// County` → `Superior Court`, and a prosecuting `State of Connecticut` → `State`.
+pub fn short_sovereign(name: &str, first_side: bool) -> String {
+    static PEOPLE: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"(?i)^(?:the\s+)?people\b(?:\s+of\b.*)?$").unwrap());
+    static USA: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"(?i)^(?:the\s+)?united\s+states(?:\s+of\s+america)?$").unwrap());
+    static SUPERIOR: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)^(?:the\s+)?(superior|district|circuit|county|municipal)\s+court\b")
+            .unwrap()
+    });
+    static STATE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(
+            r"(?i)^(?:the\s+)?(state|commonwealth)\s+of\s+[a-z .]+?(?:,?\s+(ex\s+rel\.?)\s+(.+))?$",
+        )
+        .unwrap()
+    });
+    let n = name.trim();
+    // "The North Carolina State Board of Elections" → "North Carolina State Board of
+    // Elections": public bodies drop the article in case names.
+    static PUBLIC_BODY: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)^the\s+(.*\b(?:board|commission|department|agency|bureau|office|authority|county|city)\b.*)$").unwrap()
+    });
+    let stripped;
+    let n = match PUBLIC_BODY.captures(n) {
+        Some(c) => {
+            stripped = c[1].to_string();
+            stripped.as_str()
+        }
+        None => n,
+    };
+    if PEOPLE.is_match(n) {
+        return "People".into();
+    }
+    if USA.is_match(n) {
+        return "United States".into();
+    }
+    if let Some(c) = SUPERIOR.captures(n) {
+        let w = &c[1];
+        let mut cs = w.chars();
+        let cap: String = cs
+            .next()
+            .map(|f| {
+                f.to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
+            })
+            .unwrap_or_default();
+        return format!("{cap} Court");
+    }
+    if let Some(c) = STATE.captures(n) {
+        let kind = if c[1].eq_ignore_ascii_case("state") {
+            "State"
+        } else {
+            "Commonwealth"
+        };
+        if let Some(rel) = c.get(3) {
+            return format!("{kind} ex rel. {}", short_party(rel.as_str()));
+        }
+        if first_side {
+            return kind.into();
+        }
+    }
+    short_party(n)
+}
+
+/// The short form of a party for a case name: a person's surname, an organisation's
+/// full name.
+pub fn short_party(name: &str) -> String {
+    let n = name.trim();
+    // "X, Inc. dba Y" is known as X, Inc.
+    let n = n
+        .split(" dba ")
+        .next()
+        .unwrap_or(n)
+        .split(" d/b/a ")
+        .next()
+        .unwrap_or(n)
+        .trim();
+    if !is_person(n) {
+        return n.to_string();
+    }
+    let words: Vec<&str> = n
+        .split_whitespace()
+        .filter(|w| {
+            let l = w.trim_end_matches([',', '.']).to_lowercase();
+            !matches!(
+                l.as_str(),
+                "jr" | "sr" | "ii" | "iii" | "iv" | "m.d" | "esq"
+            )
+        })
+        .collect();
+    // "James Shaffer, CRNA": a professional suffix is not the surname.
+    let words: Vec<&str> = match words.iter().position(|w| w.ends_with(',')) {
+        Some(k) if k + 1 >= words.len().saturating_sub(2) && k >= 1 => words[..=k].to_vec(),
+        _ => words,
+    };
+    let Some(last) = words.last().map(|w| w.trim_end_matches(',')) else {
+        return n.to_string();
+    };
+    if words.len() >= 3 {
+        let prev = words[words.len() - 2];
+        if matches!(
+            prev.to_lowercase().as_str(),
+            "st."
+                | "de"
+                | "del"
+                | "van"
+                | "von"
+                | "la"
+                | "le"
+                | "da"
+                | "di"
+                | "mc"
+                | "o'"
+                | "san"
+                | "santa"
+                | "dos"
+                | "das"
+                | "du"
+                | "ten"
+                | "ter"
+        ) {
+            let prev = prev.trim_end_matches(',');
+            return format!("{prev} {last}");
+        }
+    }
+    last.to_string()
+}
