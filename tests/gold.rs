@@ -1,9 +1,8 @@
 //! Per-field accuracy of metadata extraction against the hand-checked GOLD.tsv.
 //!
 //! Every GOLD file goes through the real pipeline (`extract_path` → `clean_pages` →
-//! `metadata::extract`); see `common/gold.rs` for the development fallback used while
-//! the extractor is a stub. Values are compared loosely (case, punctuation,
-//! whitespace, `v.`/`vs.`); parties as sets per side; docket numbers by canonical key,
+//! `metadata::extract_with_hint`), as the indexer reads them.
+//! Values are compared loosely (case, punctuation, whitespace, `v.`/`vs.`); parties as sets per side; docket numbers by canonical key,
 //! every gold number having to be among ours. An empty gold value means "nothing" and
 //! counts as right only when we also give nothing.
 
@@ -11,7 +10,7 @@
 mod gold_common;
 
 use docketeer::metadata::{self, docket};
-use gold_common::{Source, clean_text, corpus_dir, load_gold, loose, same_set};
+use gold_common::{clean_text, corpus_dir, load_gold, loose, same_set};
 
 const FIELDS: [(&str, f64); 7] = [
     ("docket", 0.98),
@@ -32,27 +31,17 @@ fn opt_eq(gold: &str, got: Option<&str>, f: impl Fn(&str) -> String) -> bool {
 
 #[test]
 fn gold_accuracy() {
-    let Some(rows) = load_gold() else {
-        eprintln!(
-            "GOLD.tsv not found under {}; skipping",
-            corpus_dir().display()
-        );
-        return;
-    };
+    let rows = load_gold();
     let mut right = [0usize; FIELDS.len()];
-    let mut fallback = 0;
     let mut misses: Vec<String> = Vec::new();
     let mut md_time = std::time::Duration::ZERO;
     let mut md_max = std::time::Duration::ZERO;
     let mut md_slowest = String::new();
     for row in &rows {
         let path = corpus_dir().join(&row.file);
-        let (clean, source) = clean_text(&path);
-        if source == Source::DevFallback {
-            fallback += 1;
-        }
+        let (clean, title) = clean_text(&path);
         let t0 = std::time::Instant::now();
-        let md = metadata::extract(&clean);
+        let md = metadata::extract_with_hint(&clean, title.as_deref());
         let took = t0.elapsed();
         md_time += took;
         if took > md_max {
@@ -115,11 +104,6 @@ fn gold_accuracy() {
             }
         }
     }
-    if fallback > 0 {
-        eprintln!(
-            "WARNING: extract_path is not implemented on this branch; {fallback} files read through the development fallback"
-        );
-    }
     eprintln!(
         "metadata::extract: {:?} for {} files (slowest {:?}: {}; the first call also compiles the regexes)",
         md_time,
@@ -160,13 +144,16 @@ fn dump() {
     let Ok(file) = std::env::var("DUMP") else {
         return;
     };
-    let (clean, source) = clean_text(&corpus_dir().join(&file));
+    let (clean, title) = clean_text(&corpus_dir().join(&file));
     let head: String = clean
         .pages
         .join("\n<<PAGE>>\n")
         .chars()
         .take(6000)
         .collect();
-    println!("{source:?} ecf={:?}\n{head}", clean.ecf);
-    println!("{:#?}", metadata::extract(&clean));
+    println!("ecf={:?}\n{head}", clean.ecf);
+    println!(
+        "{:#?}",
+        metadata::extract_with_hint(&clean, title.as_deref())
+    );
 }

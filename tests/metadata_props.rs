@@ -16,18 +16,13 @@ fn clean_of(pages: Vec<String>, ecf: Option<EcfHeader>) -> CleanText {
 }
 
 fn corpus_texts() -> Vec<String> {
-    let dir = std::path::Path::new("/work/shared/corpus/txt");
-    let mut out = Vec::new();
-    if let Ok(rd) = std::fs::read_dir(dir) {
-        for e in rd.flatten() {
-            if let Ok(s) = std::fs::read_to_string(e.path()) {
-                out.push(s);
-            }
-        }
-    }
-    if out.is_empty() {
-        out.push("UNITED STATES DISTRICT COURT\nNORTHERN DISTRICT OF CALIFORNIA\nA, Plaintiff,\nv.\nB, Defendant.\nCase No. 3:17-cv-02366-BAS-KSC\n".into());
-    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/txt");
+    let out: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .flatten()
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
+    assert!(!out.is_empty(), "no texts in {}", dir.display());
     out
 }
 

@@ -43,7 +43,7 @@ pub fn run(args: InspectArgs) -> Result<i32> {
             }
         };
         let clean = clean::clean_pages(&extracted.pages);
-        let meta = metadata::extract(&clean);
+        let meta = metadata::extract_with_hint(&clean, extracted.title.as_deref());
         let item = Inspected {
             path: path.display().to_string(),
             format: extracted.format.as_str(),

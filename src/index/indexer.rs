@@ -379,7 +379,7 @@ fn prepare(fields: &super::schema::Fields, job: &Job, opts: &ExtractOptions) -> 
     match extract::extract_path(path, opts) {
         Ok(extracted) => {
             let clean = clean::clean_pages(&extracted.pages);
-            let meta = metadata::extract(&clean);
+            let meta = metadata::extract_with_hint(&clean, extracted.title.as_deref());
             let fallback = (!extracted.notes.is_empty()).then(|| extracted.notes.join("; "));
             let doc = document::build(
                 fields,
