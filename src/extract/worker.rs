@@ -10,8 +10,10 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use super::pdf::word_count;
+use super::pdftotext::pdftotext_pages;
 use super::process::{RunError, run_limited};
-use super::{ExtractError, ExtractOptions, Extracted};
+use super::{ExtractError, ExtractOptions, Extracted, Format};
 
 /// Environment variables through which the parent passes its limits to the worker.
 const ENV_TIMEOUT_MS: &str = "DOCKETEER_EXTRACT_TIMEOUT_MS";
@@ -60,11 +62,52 @@ pub fn run(path: &Path) -> i32 {
 }
 
 /// Run `<worker> extract-worker <path>` under the limits in `opts` and read its reply.
+/// A worker that dies (time limit, memory limit, crash) leaves the file to poppler's
+/// `pdftotext`, under the same limits: a huge but valid filing is still indexed.
 pub fn extract_in_child(
     worker: &Path,
     path: &Path,
     opts: &ExtractOptions,
 ) -> Result<Extracted, ExtractError> {
+    match run_child(worker, path, opts) {
+        // The worker stops its own extraction thread at the limit just before the
+        // parent would kill it: the same case as a kill.
+        Ok(Err(ExtractError::Failed(why))) if why.starts_with("timed out") => {
+            after_worker_died(path, opts, why)
+        }
+        Ok(reply) => reply,
+        Err(ChildDied(why)) => after_worker_died(path, opts, why),
+    }
+}
+
+/// Why a worker gave no reply.
+struct ChildDied(String);
+
+fn after_worker_died(
+    path: &Path,
+    opts: &ExtractOptions,
+    why: String,
+) -> Result<Extracted, ExtractError> {
+    match pdftotext_pages(path, opts.timeout, opts.memory_limit_mb) {
+        Ok(pages) if pages.iter().any(|p| word_count(p) > 0) => Ok(Extracted {
+            format: Format::Pdf,
+            pages,
+            method: "pdftotext".into(),
+            notes: vec![format!("pdf-extract {why}; used pdftotext")],
+            title: None,
+            scanned_pages: Vec::new(),
+        }),
+        Ok(_) => Err(ExtractError::Failed(why)),
+        Err(ExtractError::Failed(e)) => Err(ExtractError::Failed(format!("{why}; {e}"))),
+        Err(e) => Err(e),
+    }
+}
+
+fn run_child(
+    worker: &Path,
+    path: &Path,
+    opts: &ExtractOptions,
+) -> Result<Result<Extracted, ExtractError>, ChildDied> {
     let mut cmd = Command::new(worker);
     cmd.arg("extract-worker")
         .arg(path)
@@ -74,21 +117,18 @@ pub fn extract_in_child(
     let done = match run_limited(cmd, opts.timeout, opts.memory_limit_mb) {
         Ok(d) => d,
         Err(RunError::TimedOut(t)) => {
-            return Err(ExtractError::Failed(format!(
-                "timed out after {} s",
-                t.as_secs()
-            )));
+            return Err(ChildDied(format!("timed out after {} s", t.as_secs())));
         }
         Err(RunError::NotFound) => {
-            return Err(ExtractError::Failed(format!(
+            return Ok(Err(ExtractError::Failed(format!(
                 "extraction worker {} not found",
                 worker.display()
-            )));
+            ))));
         }
         Err(RunError::Spawn(e)) => {
-            return Err(ExtractError::Failed(format!(
+            return Ok(Err(ExtractError::Failed(format!(
                 "could not start extraction worker: {e}"
-            )));
+            ))));
         }
     };
     let stdout = String::from_utf8_lossy(&done.stdout);
@@ -97,9 +137,9 @@ pub fn extract_in_child(
         .rev()
         .find_map(|l| serde_json::from_str::<WorkerReply>(l).ok());
     match reply {
-        Some(WorkerReply::Ok(ex)) => Ok(ex),
-        Some(WorkerReply::Err(e)) => Err(e),
-        None => Err(ExtractError::Failed(crash_message(
+        Some(WorkerReply::Ok(ex)) => Ok(Ok(ex)),
+        Some(WorkerReply::Err(e)) => Ok(Err(e)),
+        None => Err(ChildDied(crash_message(
             &done.status,
             &String::from_utf8_lossy(&done.stderr),
             opts.memory_limit_mb,
