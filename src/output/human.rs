@@ -21,11 +21,18 @@ pub fn hit(out: &mut impl Write, h: &Hit, color: bool) -> std::io::Result<()> {
             s.to_string()
         }
     };
+    // A filing without a caption is named by its title, else its file name.
     let case = d
         .case_name
         .clone()
         .or_else(|| d.title.clone())
-        .unwrap_or_else(|| "(no caption found)".into());
+        .or_else(|| {
+            d.paths
+                .first()
+                .and_then(|p| Path::new(p).file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+        })
+        .unwrap_or_default();
     let mut facts: Vec<String> = Vec::new();
     if let Some(raw) = d.docket_raw.first() {
         facts.push(raw.clone());
