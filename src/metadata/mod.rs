@@ -129,7 +129,8 @@ pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata
             caption::find_re_line(&letter)
         });
         if let Some(c) = cap {
-            md.case_name = caption::heading_case_name(&head).or_else(|| c.case_name());
+            md.case_name = caption::heading_case_name(&head)
+                .or_else(|| c.case_name_in(&wide_text(&text.pages)));
             md.plaintiffs = c.plaintiffs;
             md.defendants = c.defendants;
             md.et_al = c.et_al;

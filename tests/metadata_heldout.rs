@@ -1,0 +1,518 @@
+//! Held-out check: caption and header snippets written for this test in the forms courts
+//! print them (none is taken from a GOLD.tsv file), so that metadata rules are measured
+//! on filings they were not tuned on. Each case asserts every field it states; a field
+//! left `None` in a case is not checked.
+
+use docketeer::clean::{self, CleanText};
+use docketeer::metadata::{self, Metadata, docket};
+
+/// The snippet's pages through the real cleaner (ECF header lines become `ecf`).
+fn clean_of(pages: &[&str]) -> CleanText {
+    let pages: Vec<String> = pages.iter().map(|p| p.to_string()).collect();
+    clean::clean_pages(&pages)
+}
+
+#[derive(Default)]
+struct Want {
+    docket: Option<&'static str>,
+    court: Option<&'static str>,
+    case_name: Option<&'static str>,
+    plaintiffs: Option<&'static [&'static str]>,
+    defendants: Option<&'static [&'static str]>,
+    judge: Option<&'static str>,
+    date: Option<&'static str>,
+}
+
+/// Mismatches of one case, as lines; empty when every stated field is right.
+fn check(name: &str, md: &Metadata, w: &Want) -> Vec<String> {
+    let mut bad = Vec::new();
+    if let Some(d) = w.docket {
+        let key = docket::normalize(d).map(|d| d.canonical);
+        let ours: Vec<&str> = md.dockets.iter().map(|d| d.canonical.as_str()).collect();
+        if key.as_deref().is_none_or(|k| !ours.contains(&k)) {
+            bad.push(format!("{name}: docket want {key:?} got {ours:?}"));
+        }
+    }
+    let mut eq = |field: &str, want: Option<&str>, got: Option<&str>| {
+        if let Some(w) = want
+            && Some(w) != got.filter(|g| !g.is_empty())
+            && !(w.is_empty() && got.is_none())
+        {
+            bad.push(format!("{name}: {field} want {w:?} got {got:?}"));
+        }
+    };
+    eq("court", w.court, md.court.as_ref().map(|c| c.id.as_str()));
+    eq("case_name", w.case_name, md.case_name.as_deref());
+    eq("judge", w.judge, md.judge.as_deref());
+    eq("date", w.date, md.date.as_deref());
+    if let Some(p) = w.plaintiffs
+        && md.plaintiffs != p
+    {
+        bad.push(format!(
+            "{name}: plaintiffs want {p:?} got {:?}",
+            md.plaintiffs
+        ));
+    }
+    if let Some(d) = w.defendants
+        && md.defendants != d
+    {
+        bad.push(format!(
+            "{name}: defendants want {d:?} got {:?}",
+            md.defendants
+        ));
+    }
+    bad
+}
+
+fn cases() -> Vec<(&'static str, Vec<&'static str>, Want)> {
+    vec![
+        (
+            "district two-column caption, compound surname, official capacity",
+            vec![
+                "Case 3:20-cv-04512-JSC Document 42 Filed 09/18/20 Page 1 of 14\n\
+UNITED STATES DISTRICT COURT\n\
+NORTHERN DISTRICT OF CALIFORNIA\n\
+\n\
+MARÍA GUADALUPE HERNÁNDEZ LÓPEZ, et al., Case No. 20-cv-04512-JSC\n\
+Plaintiffs,\n\
+ORDER GRANTING IN PART AND DENYING\n\
+v. IN PART MOTION TO DISMISS\n\
+\n\
+CHAD F. WOLF, in his official capacity as Re: Dkt. No. 31\n\
+Acting Secretary of Homeland Security, et al.,\n\
+Defendants.\n\
+\n\
+Plaintiff María Guadalupe Hernández López, a native of Guatemala, brings this\n\
+action on behalf of herself and a putative class. Ms. Hernández López alleges that\n\
+Defendants detained her for eleven months without a bond hearing.\n",
+                "For the foregoing reasons, the motion is GRANTED IN PART and DENIED IN PART.\n\
+IT IS SO ORDERED.\n\
+Dated: September 18, 2020\n\
+______________________________________\n\
+JACQUELINE SCOTT CORLEY\n\
+United States Magistrate Judge\n",
+            ],
+            Want {
+                docket: Some("3:20-cv-04512"),
+                court: Some("cand"),
+                case_name: Some("Hernández López v. Wolf"),
+                plaintiffs: Some(&["María Guadalupe Hernández López"]),
+                defendants: Some(&["Chad F. Wolf"]),
+                judge: Some("Jacqueline Scott Corley"),
+                date: Some("2020-09-18"),
+            },
+        ),
+        (
+            "appellate memorandum, Plaintiff-Appellee v. Defendant-Appellant",
+            vec![
+                "Case: 20-10234, 06/02/2021, ID: 12130987, DktEntry: 41-1, Page 1 of 4\n\
+NOT FOR PUBLICATION\n\
+UNITED STATES COURT OF APPEALS\n\
+FOR THE NINTH CIRCUIT\n\
+UNITED STATES OF AMERICA, No. 20-10234\n\
+Plaintiff-Appellee, D.C. No.\n\
+2:18-cr-00422-DJH-1\n\
+v.\n\
+MEMORANDUM*\n\
+CARLOS ALBERTO RUIZ VARGAS,\n\
+\n\
+Defendant-Appellant.\n\
+\n\
+Appeal from the United States District Court\n\
+for the District of Arizona\n\
+Diane J. Humetewa, District Judge, Presiding\n\
+\n\
+Submitted May 12, 2021**\n\
+San Francisco, California\n\
+\n\
+Before: WALLACE, CALLAHAN, and BADE, Circuit Judges.\n\
+\n\
+Carlos Alberto Ruiz Vargas appeals from the district court's judgment and\n\
+challenges the 57-month sentence imposed following his guilty-plea conviction.\n\
+Ruiz Vargas contends that the court erred. We affirm.\n",
+            ],
+            Want {
+                docket: Some("20-10234"),
+                court: Some("ca9"),
+                case_name: Some("United States v. Ruiz Vargas"),
+                plaintiffs: Some(&["United States of America"]),
+                defendants: Some(&["Carlos Alberto Ruiz Vargas"]),
+                judge: Some(""),
+                date: Some("2021-06-02"),
+            },
+        ),
+        (
+            "published appellate opinion, Petitioner v. Attorney General, author line",
+            vec![
+                "FOR PUBLICATION\n\
+UNITED STATES COURT OF APPEALS\n\
+FOR THE NINTH CIRCUIT\n\
+\n\
+JOSE LUIS ORTEGA MENDOZA, No. 19-72611\n\
+Petitioner,\n\
+Agency No.\n\
+v. A208-123-456\n\
+\n\
+MERRICK B. GARLAND, Attorney OPINION\n\
+General,\n\
+Respondent.\n\
+\n\
+On Petition for Review of an Order of the\n\
+Board of Immigration Appeals\n\
+\n\
+Argued and Submitted March 2, 2021\n\
+San Francisco, California\n\
+\n\
+Filed June 14, 2021\n\
+\n\
+Before: Sidney R. Thomas, Chief Judge, and Kim McLane\n\
+Wardlaw and Ryan D. Nelson, Circuit Judges.\n\
+\n\
+Opinion by Judge Wardlaw\n",
+                "OPINION\n\
+WARDLAW, Circuit Judge:\n\
+Jose Luis Ortega Mendoza, a native and citizen of Mexico, petitions for review of a\n\
+decision of the Board of Immigration Appeals. Ortega Mendoza contends that the Board\n\
+erred in denying his motion to reopen. We grant the petition.\n",
+            ],
+            Want {
+                docket: Some("19-72611"),
+                court: Some("ca9"),
+                case_name: Some("Ortega Mendoza v. Garland"),
+                plaintiffs: Some(&["Jose Luis Ortega Mendoza"]),
+                defendants: Some(&["Merrick B. Garland"]),
+                judge: Some("Wardlaw"),
+                date: Some("2021-06-14"),
+            },
+        ),
+        (
+            "bankruptcy In re ... Debtor with section-sign columns",
+            vec![
+                "UNITED STATES BANKRUPTCY COURT\n\
+SOUTHERN DISTRICT OF TEXAS\n\
+HOUSTON DIVISION\n\
+\n\
+IN RE: § CASE NO: 21-30587\n\
+GULF COAST MARINE SERVICES, LLC, §\n\
+Debtor. § CHAPTER 11\n\
+\n\
+MEMORANDUM OPINION\n\
+\n\
+Gulf Coast Marine Services, LLC objects to the claim of its former landlord.\n",
+                "The objection is sustained.\n\
+SIGNED March 3, 2021\n\
+\n\
+_______________________________\n\
+Marvin Isgur\n\
+United States Bankruptcy Judge\n",
+            ],
+            Want {
+                docket: Some("21-30587"),
+                court: Some("txsb"),
+                case_name: Some("In re Gulf Coast Marine Services, LLC"),
+                plaintiffs: Some(&[]),
+                defendants: Some(&[]),
+                judge: Some("Marvin Isgur"),
+                date: Some("2021-03-03"),
+            },
+        ),
+        (
+            "California Court of Appeal, Plaintiff and Respondent",
+            vec![
+                "Filed 3/15/21\n\
+NOT TO BE PUBLISHED IN THE OFFICIAL REPORTS\n\
+\n\
+IN THE COURT OF APPEAL OF THE STATE OF CALIFORNIA\n\
+SECOND APPELLATE DISTRICT\n\
+DIVISION FIVE\n\
+\n\
+THE PEOPLE, B301234\n\
+\n\
+Plaintiff and Respondent, (Los Angeles County\n\
+Super. Ct. No. BA471234)\n\
+v.\n\
+\n\
+JUAN CARLOS GARCIA FLORES,\n\
+\n\
+Defendant and Appellant.\n\
+\n\
+APPEAL from a judgment of the Superior Court of Los Angeles County, Ronald S.\n\
+Coen, Judge. Affirmed.\n\
+Defendant and appellant Juan Carlos Garcia Flores appeals from the judgment entered\n\
+after a jury convicted him of second degree robbery. Garcia Flores contends the\n\
+trial court erred in admitting his statements. We affirm.\n",
+            ],
+            Want {
+                docket: Some("B301234"),
+                court: Some("calctapp"),
+                case_name: Some("People v. Garcia Flores"),
+                plaintiffs: Some(&["The People"]),
+                defendants: Some(&["Juan Carlos Garcia Flores"]),
+                date: Some("2021-03-15"),
+                ..Want::default()
+            },
+        ),
+        (
+            "minute order, one-line title, Signed by Judge",
+            vec![
+                "UNITED STATES DISTRICT COURT\n\
+CENTRAL DISTRICT OF CALIFORNIA\n\
+\n\
+CIVIL MINUTES - GENERAL\n\
+\n\
+Case No. 2:22-cv-01187-ODW (MAAx) Date March 28, 2023\n\
+Title Rosa Elena Castillo Medina v. County of Los Angeles, et al.\n\
+\n\
+Present: The Honorable Otis D. Wright II, United States District Judge\n\
+\n\
+Proceedings: (IN CHAMBERS) ORDER DISMISSING ACTION FOR LACK OF PROSECUTION\n\
+\n\
+On February 10, 2023, the Court ordered Plaintiff Castillo Medina to show cause in\n\
+writing why this action should not be dismissed. No response has been filed.\n",
+            ],
+            Want {
+                docket: Some("2:22-cv-01187"),
+                court: Some("cacd"),
+                case_name: Some("Castillo Medina v. County of Los Angeles"),
+                plaintiffs: Some(&["Rosa Elena Castillo Medina"]),
+                defendants: Some(&["County of Los Angeles"]),
+                judge: Some("Otis D. Wright II"),
+                date: Some("2023-03-28"),
+            },
+        ),
+        (
+            "S.D.N.Y. order, -against-, officials in official capacity",
+            vec![
+                "Case 1:21-cv-07863-VEC Document 88 Filed 11/03/21 Page 1 of 9\n\
+UNITED STATES DISTRICT COURT\n\
+SOUTHERN DISTRICT OF NEW YORK\n\
+-------------------------------------------------------------- X\n\
+MICHAEL KANE, WILLIAM CASTRO, and MARGARET CHU, :\n\
+:\n\
+Plaintiffs, :\n\
+: 21-CV-7863 (VEC)\n\
+-against- :\n\
+: ORDER\n\
+THE CITY OF NEW YORK and DAVID C. BANKS, in his :\n\
+official capacity as Chancellor of the New York City :\n\
+Department of Education, :\n\
+:\n\
+Defendants. :\n\
+-------------------------------------------------------------- X\n\
+VALERIE CAPRONI, United States District Judge:\n\
+Plaintiffs, teachers employed by the Department of Education, challenge the mandate.\n",
+                "SO ORDERED.\n\
+Date: November 3, 2021\n\
+New York, New York\n\
+VALERIE CAPRONI\n\
+United States District Judge\n",
+            ],
+            Want {
+                docket: Some("1:21-cv-07863"),
+                court: Some("nysd"),
+                case_name: Some("Kane v. City of New York"),
+                plaintiffs: Some(&["Michael Kane", "William Castro", "Margaret Chu"]),
+                defendants: Some(&["The City of New York", "David C. Banks"]),
+                judge: Some("Valerie Caproni"),
+                date: Some("2021-11-03"),
+            },
+        ),
+        (
+            "one-line caption in an opinion's head, Secretary of State",
+            vec![
+                "UNITED STATES DISTRICT COURT FOR THE DISTRICT OF COLUMBIA\n\
+\n\
+LEAGUE OF UNITED LATIN AMERICAN CITIZENS, et al., Plaintiffs, v. ANTONY J. BLINKEN, in his official capacity as Secretary of State, et al., Defendants.\n\
+\n\
+Civil Action No. 22-1524 (JEB)\n\
+\n\
+MEMORANDUM OPINION\n\
+\n\
+Plaintiffs challenge the Department's processing of immigrant visas.\n",
+                "JAMES E. BOASBERG\n\
+Chief Judge\n\
+Date: August 9, 2022\n",
+            ],
+            Want {
+                docket: Some("22-1524"),
+                court: Some("dcd"),
+                case_name: Some("League of United Latin American Citizens v. Blinken"),
+                plaintiffs: Some(&["League of United Latin American Citizens"]),
+                defendants: Some(&["Antony J. Blinken"]),
+                date: Some("2022-08-09"),
+                ..Want::default()
+            },
+        ),
+        (
+            "complaint on pleading paper, county defendant, Does",
+            vec![
+                "Case 5:23-cv-00412 Document 1 Filed 02/14/23 Page 1 of 22\n\
+LAW OFFICES OF ANA TORRES\n\
+Ana Torres (SBN 298811)\n\
+1200 Main Street, Suite 400\n\
+Riverside, California 92501\n\
+Attorney for Plaintiff\n\
+UNITED STATES DISTRICT COURT\n\
+CENTRAL DISTRICT OF CALIFORNIA\n\
+EASTERN DIVISION\n\
+JOSÉ ANTONIO DE LA CRUZ MARTÍNEZ, an Case No.\n\
+individual,\n\
+COMPLAINT FOR DAMAGES\n\
+Plaintiff, (42 U.S.C. § 1983)\n\
+v.\n\
+DEMAND FOR JURY TRIAL\n\
+COUNTY OF RIVERSIDE; CHAD BIANCO, an\n\
+individual; and DOES 1 through 10,\n\
+inclusive,\n\
+Defendants.\n\
+\n\
+1. Plaintiff José Antonio De La Cruz Martínez brings this action for damages.\n\
+2. Mr. De La Cruz Martínez is a resident of Riverside County.\n",
+            ],
+            Want {
+                docket: Some("5:23-cv-00412"),
+                court: Some("cacd"),
+                case_name: Some("De La Cruz Martínez v. County of Riverside"),
+                plaintiffs: Some(&["José Antonio de la Cruz Martínez"]),
+                defendants: Some(&["County of Riverside", "Chad Bianco"]),
+                date: Some("2023-02-14"),
+                ..Want::default()
+            },
+        ),
+        (
+            "Eleventh Circuit per curiam, Petitioner-Appellant v. Respondent-Appellee",
+            vec![
+                "USCA11 Case: 22-11873 Document: 37-1 Date Filed: 04/11/2023 Page: 1 of 6\n\
+[DO NOT PUBLISH]\n\
+In the\n\
+United States Court of Appeals\n\
+For the Eleventh Circuit\n\
+____________________\n\
+No. 22-11873\n\
+Non-Argument Calendar\n\
+____________________\n\
+DARNELL WASHINGTON,\n\
+Petitioner-Appellant,\n\
+versus\n\
+SECRETARY, FLORIDA DEPARTMENT OF CORRECTIONS,\n\
+ATTORNEY GENERAL, STATE OF FLORIDA,\n\
+Respondents-Appellees.\n\
+____________________\n\
+Appeal from the United States District Court\n\
+for the Middle District of Florida\n\
+D.C. Docket No. 8:19-cv-02233-WFJ-AEP\n\
+____________________\n\
+Before JORDAN, NEWSOM, and BRANCH, Circuit Judges.\n\
+PER CURIAM:\n\
+Darnell Washington, a Florida prisoner, appeals the denial of his habeas petition.\n",
+            ],
+            Want {
+                docket: Some("22-11873"),
+                court: Some("ca11"),
+                case_name: Some("Washington v. Secretary, Florida Department of Corrections"),
+                plaintiffs: Some(&["Darnell Washington"]),
+                defendants: Some(&[
+                    "Secretary, Florida Department of Corrections",
+                    "Attorney General, State of Florida",
+                ]),
+                judge: Some(""),
+                date: Some("2023-04-11"),
+            },
+        ),
+        (
+            "state supreme court head matter, Appellant v. Appellee",
+            vec![
+                "IN THE SUPREME COURT OF PENNSYLVANIA\n\
+MIDDLE DISTRICT\n\
+\n\
+COMMONWEALTH OF PENNSYLVANIA, : No. 14 MAP 2022\n\
+:\n\
+Appellee : Appeal from the Order of the Superior\n\
+: Court entered September 3, 2021\n\
+v. :\n\
+:\n\
+LUIS ALBERTO RAMOS SANTIAGO, : ARGUED: October 12, 2022\n\
+:\n\
+Appellant :\n\
+\n\
+OPINION\n\
+\n\
+JUSTICE DOUGHERTY DECIDED: March 21, 2023\n\
+We granted review to consider whether the search of Appellant Ramos Santiago's\n\
+vehicle was lawful. We conclude that it was not.\n",
+            ],
+            Want {
+                docket: Some("14 MAP 2022"),
+                court: Some("pa"),
+                case_name: Some("Commonwealth v. Ramos Santiago"),
+                plaintiffs: Some(&["Commonwealth of Pennsylvania"]),
+                defendants: Some(&["Luis Alberto Ramos Santiago"]),
+                date: Some("2023-03-21"),
+                ..Want::default()
+            },
+        ),
+        (
+            "clerk's letter, Re: line after an address list",
+            vec![
+                "UNITED STATES COURT OF APPEALS FOR THE EIGHTH CIRCUIT\n\
+Thomas F. Eagleton U.S. Courthouse\n\
+111 South 10th Street, Room 24.329\n\
+St. Louis, Missouri 63102\n\
+\n\
+Michael E. Gans VOICE (314) 244-2400\n\
+Clerk of Court FAX (314) 244-2780\n\
+www.ca8.uscourts.gov\n\
+\n\
+May 4, 2022\n\
+\n\
+Mr. Samuel R. Whitfield\n\
+WHITFIELD & PAYNE\n\
+400 Locust Street\n\
+Des Moines, IA 50309\n\
+\n\
+RE: 21-3390 Teresa Anne Kowalski v. Union Pacific Railroad Company\n\
+\n\
+Dear Counsel:\n\
+The court has today issued an opinion in this case.\n",
+            ],
+            Want {
+                docket: Some("21-3390"),
+                court: Some("ca8"),
+                case_name: Some("Kowalski v. Union Pacific Railroad Company"),
+                plaintiffs: Some(&["Teresa Anne Kowalski"]),
+                defendants: Some(&["Union Pacific Railroad Company"]),
+                date: Some("2022-05-04"),
+                ..Want::default()
+            },
+        ),
+    ]
+}
+
+#[test]
+fn heldout_snippets() {
+    let mut bad = Vec::new();
+    let mut n_fields = 0;
+    for (name, pages, want) in cases() {
+        let md = metadata::extract(&clean_of(&pages));
+        n_fields += [
+            want.docket.is_some(),
+            want.court.is_some(),
+            want.case_name.is_some(),
+            want.plaintiffs.is_some(),
+            want.defendants.is_some(),
+            want.judge.is_some(),
+            want.date.is_some(),
+        ]
+        .iter()
+        .filter(|x| **x)
+        .count();
+        bad.extend(check(name, &md, &want));
+    }
+    eprintln!(
+        "held-out: {} of {} field checks wrong\n{}",
+        bad.len(),
+        n_fields,
+        bad.join("\n")
+    );
+    assert!(bad.is_empty(), "{} held-out field checks wrong", bad.len());
+}
