@@ -485,6 +485,84 @@ The court has today issued an opinion in this case.\n",
                 ..Want::default()
             },
         ),
+        (
+            "clerk's docketing letter with the official caption enclosed on a later page",
+            vec![
+                "UNITED STATES COURT OF APPEALS\n\
+FOR THE FOURTH CIRCUIT\n\
+1100 East Main Street, Suite 501\n\
+Richmond, Virginia 23219\n\
+\n\
+Filed: January 12, 2022\n\
+\n\
+Ms. Alicia R. Moore\n\
+Office of the Solicitor\n\
+\n\
+Re: Case No. 22-1045, Blue Ridge Mining Company v. Earl Puckett, et al\n\
+Originating Case No. : 20-0321 BLA\n\
+\n\
+Dear Counsel:\n\
+This case has been docketed with the caption that is enclosed on a separate page.\n",
+                "OFFICIAL CAPTION FOR 22-1045\n\
+\n\
+BLUE RIDGE MINING COMPANY\n\
+\n\
+Petitioner\n\
+\n\
+v.\n\
+\n\
+EARL PUCKETT; DIRECTOR, OFFICE OF WORKERS' COMPENSATION PROGRAMS, UNITED\n\
+STATES DEPARTMENT OF LABOR\n\
+\n\
+Respondents\n",
+            ],
+            Want {
+                docket: Some("22-1045"),
+                court: Some("ca4"),
+                case_name: Some("Blue Ridge Mining Company v. Puckett"),
+                plaintiffs: Some(&["Blue Ridge Mining Company"]),
+                defendants: Some(&[
+                    "Earl Puckett",
+                    "Director, Office of Workers' Compensation Programs",
+                    "United States Department of Labor",
+                ]),
+                date: Some("2022-01-12"),
+                ..Want::default()
+            },
+        ),
+        (
+            "slip opinion: syllabus caption by surname, full name in the opinion's caption",
+            vec![
+                "(Slip Opinion) OCTOBER TERM, 2019\n\
+Syllabus\n\
+SUPREME COURT OF THE UNITED STATES\n\
+Syllabus\n\
+NORTHERN PLAINS PIPELINE COMPANY v.\n\
+ABERNATHY ET AL.\n\
+CERTIORARI TO THE UNITED STATES COURT OF APPEALS FOR\n\
+THE EIGHTH CIRCUIT\n\
+No. 18-1432. Argued January 14, 2020-Decided April 27, 2020\n\
+Petitioner Northern Plains Pipeline Company sought an easement.\n",
+                "SUPREME COURT OF THE UNITED STATES\n\
+No. 18-1432\n\
+NORTHERN PLAINS PIPELINE COMPANY,\n\
+PETITIONER v. CLARA MAE\n\
+ABERNATHY ET AL.\n\
+ON WRIT OF CERTIORARI TO THE UNITED STATES COURT OF\n\
+APPEALS FOR THE EIGHTH CIRCUIT\n\
+[April 27, 2020]\n\
+JUSTICE KAGAN delivered the opinion of the Court.\n",
+            ],
+            Want {
+                docket: Some("18-1432"),
+                court: Some("scotus"),
+                case_name: Some("Northern Plains Pipeline Company v. Abernathy"),
+                plaintiffs: Some(&["Northern Plains Pipeline Company"]),
+                defendants: Some(&["Clara Mae Abernathy"]),
+                judge: Some("Kagan"),
+                date: Some("2020-04-27"),
+            },
+        ),
     ]
 }
 

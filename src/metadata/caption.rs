@@ -407,6 +407,51 @@ fn title_line_caption(lines: &[String]) -> Option<Caption> {
 static RE_NUMBER: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)^(re:?\s+)(?:(?:case\s+)?nos?\.?\s*)?\d[\w:-]*\d,?\s+").unwrap());
 
+/// Whether two captions name the same first plaintiff and first defendant (loosely:
+/// one's names may be the other's shortened).
+pub fn same_first_parties(a: &Caption, b: &Caption) -> bool {
+    let close = |x: Option<&String>, y: Option<&String>| match (x, y) {
+        (Some(x), Some(y)) => {
+            let (x, y) = (super::names::loose(x), super::names::loose(y));
+            !x.is_empty() && !y.is_empty() && (x.contains(&y) || y.contains(&x))
+        }
+        _ => false,
+    };
+    close(a.plaintiffs.first(), b.plaintiffs.first())
+        && close(a.defendants.first(), b.defendants.first())
+}
+
+/// Parties a caption names by surname only (`TARRANT REGIONAL WATER DISTRICT v.
+/// HERRMANN ET AL.` in a syllabus) take the full name the filing prints in a fuller
+/// caption of the same case (`PETITIONER v. RUDOLF JOHN HERRMANN ET AL.`): given
+/// names in capitals just before the surname, right after `v.` for the second side
+/// or before a role word and `v.` for the first.
+pub fn full_names(parties: Vec<String>, text: &str, first_side: bool) -> Vec<String> {
+    parties
+        .into_iter()
+        .map(|p| {
+            if p.contains(' ') || !p.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
+                return p;
+            }
+            let sur = regex::escape(&p.to_uppercase());
+            let pat = if first_side {
+                format!(r"(?m)^[ \t]*((?:[A-Z][A-Z'.\-]*\s+){{1,3}}){sur},?\s+(?:(?:PETITIONERS?|APPELLANTS?|PLAINTIFFS?),?\s+)?v\.")
+            } else {
+                format!(r"\bv\.\s+((?:[A-Z][A-Z'.\-]*\s+){{1,3}}){sur}\b")
+            };
+            let Ok(re) = Regex::new(&pat) else { return p };
+            for c in re.captures_iter(text) {
+                let given = c[1].split_whitespace().collect::<Vec<_>>().join(" ");
+                let full = format!("{given} {}", p.to_uppercase());
+                if is_person(&full) && !ROLE_RUN.is_match(&given) && !NOT_PARTY.is_match(&given) {
+                    return proper_case(&full);
+                }
+            }
+            p
+        })
+        .collect()
+}
+
 /// A clerk's letter's `RE: X v. Y` line anywhere in `text`.
 pub fn find_re_line(text: &str) -> Option<Caption> {
     let lines: Vec<String> = text
