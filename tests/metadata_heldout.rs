@@ -563,6 +563,76 @@ JUSTICE KAGAN delivered the opinion of the Court.\n",
                 date: Some("2020-04-27"),
             },
         ),
+        (
+            "mixed-case block caption, official capacity, Signed by Judge in the docket text",
+            vec![
+                "Case 4:23-cv-01822-HSG Document 57 Filed 10/02/23 Page 1 of 3\n\
+UNITED STATES DISTRICT COURT\n\
+NORTHERN DISTRICT OF CALIFORNIA\n\
+\n\
+Jane Roe, et al.,\n\
+Plaintiffs,\n\
+v.\n\
+Alejandro N. Mayorkas, in his official\n\
+capacity as Secretary of Homeland Security,\n\
+et al.,\n\
+Defendants.\n\
+\n\
+Case No. 23-cv-01822-HSG\n\
+ORDER GRANTING STIPULATION TO EXTEND TIME\n\
+\n\
+Pursuant to the parties' stipulation, the deadline is extended to November 1, 2023.\n\
+IT IS SO ORDERED. Signed by Judge Haywood S. Gilliam, Jr. on 10/2/2023.\n",
+            ],
+            Want {
+                docket: Some("4:23-cv-01822"),
+                court: Some("cand"),
+                case_name: Some("Roe v. Mayorkas"),
+                plaintiffs: Some(&["Jane Roe"]),
+                defendants: Some(&["Alejandro N. Mayorkas"]),
+                judge: Some("Haywood S. Gilliam, Jr."),
+                date: Some("2023-10-02"),
+            },
+        ),
+        (
+            "habeas petition caption, Warden as respondent, E.D. Va. date line",
+            vec![
+                "IN THE UNITED STATES DISTRICT COURT\n\
+FOR THE EASTERN DISTRICT OF VIRGINIA\n\
+Alexandria Division\n\
+\n\
+MARCUS DEVON ELLISON, )\n\
+)\n\
+Petitioner, )\n\
+)\n\
+v. ) Civil Action No. 1:22-cv-00917 (LMB/IDD)\n\
+)\n\
+WARDEN J. SMITH, )\n\
+)\n\
+Respondent. )\n\
+\n\
+MEMORANDUM OPINION\n\
+\n\
+Marcus Devon Ellison, a federal inmate proceeding pro se, has filed a petition for\n\
+a writ of habeas corpus under 28 U.S.C. § 2241.\n",
+                "For these reasons, the petition will be dismissed by an Order to be issued with\n\
+this Memorandum Opinion.\n\
+Entered this 14th day of March, 2023.\n\
+Alexandria, Virginia\n\
+/s/\n\
+Leonie M. Brinkema\n\
+United States District Judge\n",
+            ],
+            Want {
+                docket: Some("1:22-cv-00917"),
+                court: Some("vaed"),
+                case_name: Some("Ellison v. Smith"),
+                plaintiffs: Some(&["Marcus Devon Ellison"]),
+                defendants: Some(&["Warden J. Smith"]),
+                judge: Some("Leonie M. Brinkema"),
+                date: Some("2023-03-14"),
+            },
+        ),
     ]
 }
 

@@ -8,7 +8,8 @@ use regex::Regex;
 
 use super::names::proper_case;
 
-const NAME: &str = r"([A-Z][A-Za-z'\-]*\.?(?:[ \t]+(?:[A-Z][A-Za-z'\-]*\.?|de|van|von|la)){0,4})";
+/// A judge's name, with a generational suffix after a comma (`Haywood S. Gilliam, Jr.`).
+const NAME: &str = r"([A-Z][A-Za-z'\-]*\.?(?:[ \t]+(?:[A-Z][A-Za-z'\-]*\.?|de|van|von|la)){0,4}(?:,[ \t]*(?:Jr\.|JR\.|Sr\.|SR\.|II|III|IV)(?:[ \t,]|$))?)";
 
 /// Docket sheets: `Assigned to: Senior Judge Robert E. Coyle`.
 static ASSIGNED: Lazy<Regex> = Lazy::new(|| {
