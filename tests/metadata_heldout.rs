@@ -633,6 +633,73 @@ United States District Judge\n",
                 date: Some("2023-03-14"),
             },
         ),
+        (
+            "officials named with their titles but no capacity words",
+            vec![
+                "Case 2:25-cv-05605-MEMF-SP Document 14 Filed 06/20/25 Page 1 of 12\n\
+UNITED STATES DISTRICT COURT\n\
+CENTRAL DISTRICT OF CALIFORNIA\n\
+\n\
+COALITION FOR HUMANE IMMIGRANT RIGHTS, Case No. 2:25-cv-05605-MEMF-SP\n\
+a California nonprofit corporation,\n\
+Plaintiff, ORDER GRANTING TEMPORARY\n\
+RESTRAINING ORDER\n\
+v.\n\
+\n\
+KRISTI NOEM, Secretary of Homeland\n\
+Security; TODD M. LYONS, Acting Director\n\
+of U.S. Immigration and Customs\n\
+Enforcement,\n\
+Defendants.\n",
+            ],
+            Want {
+                docket: Some("2:25-cv-05605"),
+                court: Some("cacd"),
+                case_name: Some("Coalition for Humane Immigrant Rights v. Noem"),
+                plaintiffs: Some(&["Coalition for Humane Immigrant Rights"]),
+                defendants: Some(&["Kristi Noem", "Todd M. Lyons"]),
+                date: Some("2025-06-20"),
+                ..Want::default()
+            },
+        ),
+        (
+            "Fifth Circuit summary calendar, em-dash roles",
+            vec![
+                "Case: 23-40112 Document: 58-1 Page: 1 Date Filed: 09/05/2023\n\
+United States Court of Appeals\n\
+for the Fifth Circuit\n\
+United States Court of Appeals\n\
+Fifth Circuit\n\
+FILED\n\
+September 5, 2023\n\
+No. 23-40112 Lyle W. Cayce\n\
+Summary Calendar Clerk\n\
+____________\n\
+United States of America,\n\
+Plaintiff\u{2014}Appellee,\n\
+versus\n\
+Jesús Alberto Treviño Garza,\n\
+Defendant\u{2014}Appellant.\n\
+______________________________\n\
+Appeal from the United States District Court\n\
+for the Southern District of Texas\n\
+USDC No. 7:22-CR-1456-1\n\
+______________________________\n\
+Before Smith, Higginson, and Douglas, Circuit Judges.\n\
+Per Curiam:*\n\
+Jesús Alberto Treviño Garza appeals his sentence. Treviño Garza argues that the\n\
+district court erred. We affirm.\n",
+            ],
+            Want {
+                docket: Some("23-40112"),
+                court: Some("ca5"),
+                case_name: Some("United States v. Treviño Garza"),
+                plaintiffs: Some(&["United States of America"]),
+                defendants: Some(&["Jesús Alberto Treviño Garza"]),
+                judge: Some(""),
+                date: Some("2023-09-05"),
+            },
+        ),
     ]
 }
 

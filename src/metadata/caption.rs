@@ -747,8 +747,12 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
     }
     let mut skip_until_capacity = false;
     let mut pending_title: Option<String> = None;
+    let mut skip_office = false;
     for (i, piece) in pieces.iter().enumerate() {
         if piece == "\u{0}" {
+            continue;
+        }
+        if std::mem::take(&mut skip_office) {
             continue;
         }
         // Lines of a block caption: drop right-column fragments, rejoin wrapped names.
@@ -794,6 +798,21 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
             let capacity_follows = next.iter().any(|x| x.to_lowercase().contains("capacity"));
             if capacity_follows {
                 skip_until_capacity = bare;
+                continue;
+            }
+            // "KRISTI NOEM, Secretary of Homeland Security; TODD M. LYONS, Acting
+            // Director, Office of ...": a title right after a person's name in the same
+            // party is that person's office, not a party (with the office it names).
+            let after_person = i > 0
+                && pieces[i - 1] != "\u{0}"
+                && is_person(
+                    &pieces[i - 1]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+            if after_person {
+                skip_office = bare && pieces.get(i + 1).is_some_and(|x| x != "\u{0}");
                 continue;
             }
             if bare && !next.is_empty() {
