@@ -700,6 +700,37 @@ district court erred. We affirm.\n",
                 date: Some("2023-09-05"),
             },
         ),
+        (
+            "New York trial court: -against-, X-rule boxes, HON. part line, NYSCEF stamp",
+            vec![
+                "FILED: NEW YORK COUNTY CLERK 05/17/2022 03:12 PM INDEX NO. 154321/2019\n\
+NYSCEF DOC. NO. 88 RECEIVED NYSCEF: 05/17/2022\n\
+SUPREME COURT OF THE STATE OF NEW YORK\n\
+COUNTY OF NEW YORK: PART 11\n\
+---------------------------------------------------------------------X\n\
+ROSA ELENA CASTRO and MIGUEL ANGEL CASTRO, INDEX NO. 154321/2019\n\
+Plaintiffs,\n\
+MOTION DATE 03/02/2022\n\
+- against -\n\
+MOTION SEQ. NO. 003\n\
+THE CITY OF NEW YORK and NEW YORK CITY TRANSIT\n\
+AUTHORITY, DECISION + ORDER ON\n\
+MOTION\n\
+Defendants.\n\
+---------------------------------------------------------------------X\n\
+HON. LYLE E. FRANK:\n\
+The following e-filed documents were read on this motion for SUMMARY JUDGMENT.\n",
+            ],
+            Want {
+                docket: Some("154321/2019"),
+                case_name: Some("Castro v. City of New York"),
+                plaintiffs: Some(&["Rosa Elena Castro", "Miguel Angel Castro"]),
+                defendants: Some(&["The City of New York", "New York City Transit Authority"]),
+                judge: Some("Lyle E. Frank"),
+                date: Some("2022-05-17"),
+                ..Want::default()
+            },
+        ),
     ]
 }
 

@@ -62,7 +62,7 @@ static V_START: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*(?:v|vs)\.\s*:?\
 /// Right-column text run into a caption line by side-by-side layouts: case number,
 /// hearing details, document title. What follows it on the line is not a party.
 static JUNK: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\s*(?:\b(?i:case\s+no\b|case\s+number\b|civil\s+action\b)|\bDATE:|\bTIME:|\bCOURTROOM|\bCTRM|\bJUDGE:|\bDept\.?:|\bHon\.|\bHonorable\b|\b(?:DEFENDANTS?|PLAINTIFFS?|GOVERNMENT)'?S?'?\s+(?:NOTICE|MOTION|RESPONSE|REPLY|OPPOSITION|MEMORANDUM|ADMINISTRATIVE|STATEMENT)|\bNOTICE\s+OF\b|\bMOTION\b|\bMEMORANDUM\b|\bOPINION\b|\bCOMPLAINT\b|\bDEMAND\s+FOR\s+JURY\b|\bJURY\s+TRIAL\s+DEMANDED\b|\bDECLARATION\b|\bORDER\b|\bJUDGMENT\b|\bPRELIMINARY\s+INJUNCTION\b|\b(?:Record|Docket|Index|Appeal|Case)\s+No\b|\bAdv(?:ersary)?\.?\s+Pro(?:c|ceeding)?\b|\[PROPOSED\]|\(REDACTED\)|\b\d{1,2}:\d{2}-[a-zA-Z]{2,3}-\d+|\b\d{2}-[a-zA-Z]{2}-\d{3,}|\bNo\.\s*(?:MDL\s*)?\d)")
+    Regex::new(r"\s*(?:\b(?i:case\s+no\b|case\s+number\b|civil\s+action\b)|\bDATE:|\bTIME:|\bCOURTROOM|\bCTRM|\bJUDGE:|\bDept\.?:|\bHon\.|\bHonorable\b|\b(?:DEFENDANTS?|PLAINTIFFS?|GOVERNMENT)'?S?'?\s+(?:NOTICE|MOTION|RESPONSE|REPLY|OPPOSITION|MEMORANDUM|ADMINISTRATIVE|STATEMENT)|\bNOTICE\s+OF\b|\bMOTION\b|\bMEMORANDUM\b|\bOPINION\b|\bCOMPLAINT\b|\bDEMAND\s+FOR\s+JURY\b|\bJURY\s+TRIAL\s+DEMANDED\b|\bDECLARATION\b|\bORDER\b|\bJUDGMENT\b|\bPRELIMINARY\s+INJUNCTION\b|\b(?:Record|Docket|Index|Appeal|Case|RECORD|DOCKET|INDEX|APPEAL|CASE)\s+(?:No|NO)\b|\bDECISION\s*(?:AND|\+|&)|\bAdv(?:ersary)?\.?\s+Pro(?:c|ceeding)?\b|\[PROPOSED\]|\(REDACTED\)|\b\d{1,2}:\d{2}-[a-zA-Z]{2,3}-\d+|\b\d{2}-[a-zA-Z]{2}-\d{3,}|\bNo\.\s*(?:MDL\s*)?\d)")
         .unwrap()
 });
 
@@ -877,6 +877,15 @@ static CORP_END: Lazy<Regex> = Lazy::new(|| {
 /// Enforcement` is one.
 fn split_persons(p: &str) -> Vec<String> {
     // "&" joins firm names ("John L. Barlow & Associates"), not separate parties.
+    // "THE CITY OF NEW YORK and NEW YORK CITY TRANSIT AUTHORITY": a lower-case "and"
+    // between names printed in capitals separates parties.
+    if let Some((a, b)) = p.split_once(" and ") {
+        let (a, b) = (a.trim(), b.trim());
+        let long = |x: &str| is_all_caps(x) && (x.split_whitespace().count() >= 3 || is_person(x));
+        if long(a) && long(b) {
+            return vec![a.to_string(), b.to_string()];
+        }
+    }
     for sep in [" and ", " AND "] {
         if let Some((a, b)) = p.split_once(sep) {
             let whole = |x: &str| is_person(x) || CORP_END.is_match(x);

@@ -22,7 +22,7 @@ static ASSIGNED: Lazy<Regex> = Lazy::new(|| {
 /// `Hon. Donna M. Ryu`, `The Honorable JESUS G. BERNAL, UNITED STATES DISTRICT JUDGE`.
 static HONORABLE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?:\bHon\.|\bHONORABLE|\bHonorable)[ \t]+(?:(?:Judge|JUDGE|Justice)[ \t]+)?{NAME}"
+        r"(?:\bHon\.|\bHON\.|\bHONORABLE|\bHonorable)[ \t]+(?:(?:Judge|JUDGE|Justice)[ \t]+)?{NAME}"
     ))
     .unwrap()
 });
