@@ -731,6 +731,33 @@ The following e-filed documents were read on this motion for SUMMARY JUDGMENT.\n
                 ..Want::default()
             },
         ),
+        (
+            "consolidated appeals: two captions in head matter, et al. on both sides",
+            vec![
+                "PALMETTO HOLDINGS, INC. et al.\n\
+v.\n\
+HARGROVE et al.\n\
+Whitfield et al.\n\
+v.\n\
+Hargrove et al.\n\
+\n\
+Nos. A19A0412, A19A0413.\n\
+Court of Appeals of Georgia.\n\
+June 28, 2019.\n\
+\n\
+MCFADDEN, Presiding Judge.\n\
+These consolidated appeals arise from a dispute over a lease.\n",
+            ],
+            Want {
+                docket: Some("A19A0412"),
+                court: Some("gactapp"),
+                case_name: Some("Palmetto Holdings, Inc. v. Hargrove"),
+                plaintiffs: Some(&["Palmetto Holdings, Inc.", "Whitfield"]),
+                defendants: Some(&["Hargrove"]),
+                judge: Some("McFadden"),
+                date: Some("2019-06-28"),
+            },
+        ),
     ]
 }
 

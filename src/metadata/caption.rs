@@ -602,6 +602,7 @@ fn block_caption_at(lines: &[String], max_v: usize) -> Option<(Caption, usize)> 
     let mut right: Vec<&str> = Vec::new();
     let mut closed = false;
     let mut used = vi + 1;
+    let mut closed_at = used;
     for l in lines.iter().skip(vi + 1).take(48) {
         used += 1;
         let l = l.as_str();
@@ -611,6 +612,12 @@ fn block_caption_at(lines: &[String], max_v: usize) -> Option<(Caption, usize)> 
         // After "et al." only the role word belongs to this side.
         if closed && !ends_with_role(l) {
             if STOP_LINE.is_match(l) {
+                break;
+            }
+            // "JOHNSON et al." / "Cobb et al." / "v.": a consolidated case's caption
+            // follows; leave its lines to the next caption.
+            if V_LINE.is_match(l) {
+                used = closed_at;
                 break;
             }
             continue;
@@ -624,6 +631,7 @@ fn block_caption_at(lines: &[String], max_v: usize) -> Option<(Caption, usize)> 
         right.push(l);
         if ET_AL_END.is_match(l) {
             closed = true;
+            closed_at = used;
         }
         if ends_with_role(l) && !l.trim_end().ends_with([',', ';']) {
             break;
