@@ -758,6 +758,39 @@ These consolidated appeals arise from a dispute over a lease.\n",
                 date: Some("2019-06-28"),
             },
         ),
+        (
+            "criminal caption with hyphenated surname, caps signature with Jr.",
+            vec![
+                "UNITED STATES DISTRICT COURT\n\
+WESTERN DISTRICT OF TEXAS\n\
+EL PASO DIVISION\n\
+\n\
+UNITED STATES OF AMERICA, §\n\
+§\n\
+v. § CRIMINAL NO. EP-22-CR-01377-DCG\n\
+§\n\
+LUIS ANGEL FLORES-RAMIREZ, §\n\
+Defendant. §\n\
+\n\
+MEMORANDUM ORDER DENYING MOTION TO SUPPRESS\n\
+\n\
+Defendant Flores-Ramirez moves to suppress evidence seized at the port of entry.\n",
+                "The motion is DENIED.\n\
+So ORDERED and SIGNED this 9th day of January 2023.\n\
+\n\
+DAVID C. GUADERRAMA, JR.\n\
+SENIOR UNITED STATES DISTRICT JUDGE\n",
+            ],
+            Want {
+                court: Some("txwd"),
+                case_name: Some("United States v. Flores-Ramirez"),
+                plaintiffs: Some(&["United States of America"]),
+                defendants: Some(&["Luis Angel Flores-Ramirez"]),
+                judge: Some("David C. Guaderrama, Jr."),
+                date: Some("2023-01-09"),
+                ..Want::default()
+            },
+        ),
     ]
 }
 

@@ -106,7 +106,8 @@ fn trim_name(n: &str) -> String {
     let s = s.trim_end_matches([',', ';']);
     // A trailing period belongs to an initial only ("Jr." aside).
     let s = if s.ends_with('.')
-        && !s.ends_with("Jr.")
+        && !s.to_lowercase().ends_with("jr.")
+        && !s.to_lowercase().ends_with("sr.")
         && s.rsplit(' ').next().is_some_and(|w| w.len() > 2)
     {
         s.trim_end_matches('.')
