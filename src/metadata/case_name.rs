@@ -230,3 +230,30 @@ fn used_alone(cand: &str, body: &str) -> Option<String> {
         (!super::names::is_all_caps(m)).then(|| m.split_whitespace().collect::<Vec<_>>().join(" "))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compound_surnames_only_from_the_body_s_own_use() {
+        let body = "Plaintiff Angel de Jesus Zepeda Rivas is detained. Zepeda Rivas contends\n\
+                    that the conditions are unsafe.";
+        assert_eq!(
+            body_surname("Angel de Jesus Zepeda Rivas", body).as_deref(),
+            Some("Zepeda Rivas")
+        );
+        // A middle name is no part of the surname when the body never drops the first.
+        let body = "Plaintiff John Michael Smith brings this action. Smith alleges that\n\
+                    John Michael Smith was injured.";
+        assert_eq!(body_surname("John Michael Smith", body), None);
+        // Initials never start a surname; capitals captions are no evidence.
+        assert_eq!(body_surname("Chad F. Wolf", "Mr. F. Wolf said"), None);
+        assert_eq!(
+            body_surname("Maria Lopez Garcia", "MARIA LOPEZ GARCIA,\nPlaintiff,\n"),
+            None
+        );
+        assert!(is_person("José Antonio de la Cruz Martínez"));
+        assert!(!is_person("de la Cruz Holdings"));
+    }
+}
