@@ -10,7 +10,7 @@
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use super::case_name::{is_person, short_sovereign};
+use super::case_name::{body_surname, is_person, short_sovereign};
 use super::names::{is_all_caps, proper_case};
 
 /// Parties found in a caption.
@@ -29,6 +29,12 @@ pub struct Caption {
 impl Caption {
     /// Short case name: first plaintiff v. first defendant, persons by surname.
     pub fn case_name(&self) -> Option<String> {
+        self.case_name_in("")
+    }
+
+    /// Short case name, with a person's surname as the filing's `body` uses it
+    /// (compound surnames: "Zepeda Rivas", not "Rivas").
+    pub fn case_name_in(&self, body: &str) -> Option<String> {
         if let Some(s) = &self.in_re {
             return Some(format!("In re {s}"));
         }
@@ -37,11 +43,10 @@ impl Caption {
         }
         let p = self.plaintiffs.first()?;
         let d = self.defendants.first()?;
-        Some(format!(
-            "{} v. {}",
-            short_sovereign(p, true),
-            short_sovereign(d, false)
-        ))
+        let short = |n: &str, first: bool| {
+            body_surname(n, body).unwrap_or_else(|| short_sovereign(n, first))
+        };
+        Some(format!("{} v. {}", short(p, true), short(d, false)))
     }
 }
 
@@ -57,7 +62,7 @@ static V_START: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*(?:v|vs)\.\s*:?\
 /// Right-column text run into a caption line by side-by-side layouts: case number,
 /// hearing details, document title. What follows it on the line is not a party.
 static JUNK: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\s*(?:\b(?i:case\s+no\b|case\s+number\b|civil\s+action\b)|\bDATE:|\bTIME:|\bCOURTROOM|\bCTRM|\bJUDGE:|\bDept\.?:|\bHon\.|\bHonorable\b|\b(?:DEFENDANTS?|PLAINTIFFS?|GOVERNMENT)'?S?'?\s+(?:NOTICE|MOTION|RESPONSE|REPLY|OPPOSITION|MEMORANDUM|ADMINISTRATIVE|STATEMENT)|\bNOTICE\s+OF\b|\bMOTION\b|\bDECLARATION\b|\bORDER\b|\bJUDGMENT\b|\bPRELIMINARY\s+INJUNCTION\b|\b(?:Record|Docket|Index|Appeal|Case)\s+No\b|\bAdv(?:ersary)?\.?\s+Pro(?:c|ceeding)?\b|\[PROPOSED\]|\(REDACTED\)|\b\d{1,2}:\d{2}-[a-zA-Z]{2,3}-\d+|\b\d{2}-[a-zA-Z]{2}-\d{3,}|\bNo\.\s*(?:MDL\s*)?\d)")
+    Regex::new(r"\s*(?:\b(?i:case\s+no\b|case\s+number\b|civil\s+action\b)|\bDATE:|\bTIME:|\bCOURTROOM|\bCTRM|\bJUDGE:|\bDept\.?:|\bHon\.|\bHonorable\b|\b(?:DEFENDANTS?|PLAINTIFFS?|GOVERNMENT)'?S?'?\s+(?:NOTICE|MOTION|RESPONSE|REPLY|OPPOSITION|MEMORANDUM|ADMINISTRATIVE|STATEMENT)|\bNOTICE\s+OF\b|\bMOTION\b|\bMEMORANDUM\b|\bOPINION\b|\bCOMPLAINT\b|\bDEMAND\s+FOR\s+JURY\b|\bJURY\s+TRIAL\s+DEMANDED\b|\bDECLARATION\b|\bORDER\b|\bJUDGMENT\b|\bPRELIMINARY\s+INJUNCTION\b|\b(?:Record|Docket|Index|Appeal|Case|RECORD|DOCKET|INDEX|APPEAL|CASE)\s+(?:No|NO)\b|\bDECISION\s*(?:AND|\+|&)|\bAdv(?:ersary)?\.?\s+Pro(?:c|ceeding)?\b|\[PROPOSED\]|\(REDACTED\)|\b\d{1,2}:\d{2}-[a-zA-Z]{2,3}-\d+|\b\d{2}-[a-zA-Z]{2}-\d{3,}|\bNo\.\s*(?:MDL\s*)?\d)")
         .unwrap()
 });
 
@@ -75,7 +80,7 @@ static ROLE_RUN: Lazy<Regex> = Lazy::new(|| {
 /// The one-line caption: `X, Plaintiffs, v. Y, Defendants.`
 static ONE_LINE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)^(.{{3,600}}?),?\s+{ROLE}(?:\s*[-/,—–]\s*{ROLE})*\s*,?\s+(?:v|vs|versus)\.?\s+(.{{3,900}}?),?\s+{ROLE}(?:\s*[-/,—–]\s*{ROLE})*\.?\s*$"
+        r"(?i)^(.{{3,600}}?),?\s+{ROLE}(?:\s*(?:[-/,—–]|\band\b)\s*{ROLE})*\s*,?\s+(?:v|vs|versus)\.?\s+(.{{3,900}}?),?\s+{ROLE}(?:\s*(?:[-/,—–]|\band\b)\s*{ROLE})*\.?\s*$"
     ))
     .unwrap()
 });
@@ -92,7 +97,7 @@ static IN_RE: Lazy<Regex> =
 
 /// Lines that end a caption block when walking away from the `v.`.
 static STOP_LINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\bcourt\b|\bdistrict\s+of\b|\bcircuit\b|\bdivision\b|\bcase\s+no|^\s*no\.|^\s*nos\.|\bdocket\b|^_{3,}|^-{3,}|\bdocument\b.*\bfiled\b|^\s*(?:order|opinion|memorandum|motion|notice|brief|complaint|judgment)\b|\bappeal\s+from\b|\bfiled\b|\bdecided\b|\bargued\b|\bsubmitted\b|^\s*present:|\bproceedings\b|published by|\bslip op\b|^\s*before\b|^\s*syllabus\b|litigation\s*$|^\s*certiorari\b|^\s*on\s+(?:appeal|petition|writ)\b|^\s*\(slip|\bjudge\b|:\s*$|^\s*\[|\bdate:|\bclerk\b|\baction\s+no\b|\bthis\s+decision\b|\b\d{1,4}\s+(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.|F\.\s?(?:2d|3d|4th|Supp))|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}")
+    Regex::new(r"(?i)\bcourt\b|\bcalendar\b|\bdistrict\s+of\b|\bcircuit\b|\bdivision\b|\bcase\s+no|^\s*no\.|^\s*nos\.|\bdocket\b|^_{3,}|^-{3,}|\bdocument\b.*\bfiled\b|^\s*(?:order|opinion|memorandum|motion|notice|brief|complaint|judgment)\b|\bappeal\s+from\b|\bfiled\b|\bdecided\b|\bargued\b|\bsubmitted\b|^\s*present:|\bproceedings\b|published by|\bslip op\b|^\s*before\b|^\s*syllabus\b|litigation\s*$|^\s*certiorari\b|^\s*on\s+(?:appeal|petition|writ)\b|^\s*\(slip|\bjudge\b|:\s*$|^\s*\[|\bdate:|\bclerk\b|\baction\s+no\b|\bthis\s+decision\b|\b\d{1,4}\s+(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.|F\.\s?(?:2d|3d|4th|Supp))|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},?\s+\d{4}")
         .unwrap()
 });
 
@@ -202,7 +207,7 @@ fn clean_line(line: &str) -> String {
 
 static ROLE_START: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:the\s+)?{ROLE}(?:\s*[-/,—–]\s*{ROLE})*\s*[.,]"
+        r"(?i)^(?:the\s+)?{ROLE}(?:\s*(?:[-/,—–]|\band\b)\s*{ROLE})*\s*[.,]"
     ))
     .unwrap()
 });
@@ -280,7 +285,25 @@ fn other_caption(lines: &[String]) -> Option<Caption> {
             }
         }
     }
+    static IN_RE_ALONE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^\s*in\s+re:?\s*$").unwrap());
     for (k, l) in lines.iter().enumerate().take(80) {
+        // "IN RE: § CASE NO. 21-30587" / "GULF COAST MARINE SERVICES, LLC, §" / "Debtor.":
+        // the subject on the line below a bare "In re:".
+        if IN_RE_ALONE.is_match(l)
+            && let Some(n) = lines[k + 1..].iter().find(|n| !n.is_empty())
+            && !STOP_LINE.is_match(n)
+            && !DEBTOR_LINE.is_match(n)
+        {
+            let subject = strip_et_al(n);
+            let subject = ROLE_RUN.replace_all(&subject, "");
+            let subject = subject.trim().trim_end_matches([',', '.']).trim();
+            if subject.len() >= 2 && subject.len() < 150 {
+                return Some(Caption {
+                    in_re: Some(proper_case(subject)),
+                    ..Caption::default()
+                });
+            }
+        }
         // "IN RE: BARD IVC FILTERS PRODUCTS" / "LIABILITY LITIGATION".
         let l = match lines.get(k + 1) {
             Some(n)
@@ -332,6 +355,8 @@ fn title_line_caption(lines: &[String]) -> Option<Caption> {
             }
             _ => l,
         };
+        let renum = RE_NUMBER.replace(l, "$1");
+        let l = renum.as_ref();
         if l.len() > 250 || l.contains("Slip Op") || PROSE.is_match(l) {
             continue;
         }
@@ -378,6 +403,55 @@ fn title_line_caption(lines: &[String]) -> Option<Caption> {
     None
 }
 
+/// `RE: 21-3390 Kowalski v. Union Pacific`: the clerk's docket number before the name.
+static RE_NUMBER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)^(re:?\s+)(?:(?:case\s+)?nos?\.?\s*)?\d[\w:-]*\d,?\s+").unwrap());
+
+/// Whether two captions name the same first plaintiff and first defendant (loosely:
+/// one's names may be the other's shortened).
+pub fn same_first_parties(a: &Caption, b: &Caption) -> bool {
+    let close = |x: Option<&String>, y: Option<&String>| match (x, y) {
+        (Some(x), Some(y)) => {
+            let (x, y) = (super::names::loose(x), super::names::loose(y));
+            !x.is_empty() && !y.is_empty() && (x.contains(&y) || y.contains(&x))
+        }
+        _ => false,
+    };
+    close(a.plaintiffs.first(), b.plaintiffs.first())
+        && close(a.defendants.first(), b.defendants.first())
+}
+
+/// Parties a caption names by surname only (`TARRANT REGIONAL WATER DISTRICT v.
+/// HERRMANN ET AL.` in a syllabus) take the full name the filing prints in a fuller
+/// caption of the same case (`PETITIONER v. RUDOLF JOHN HERRMANN ET AL.`): given
+/// names in capitals just before the surname, right after `v.` for the second side
+/// or before a role word and `v.` for the first.
+pub fn full_names(parties: Vec<String>, text: &str, first_side: bool) -> Vec<String> {
+    parties
+        .into_iter()
+        .map(|p| {
+            if p.contains(' ') || !p.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
+                return p;
+            }
+            let sur = regex::escape(&p.to_uppercase());
+            let pat = if first_side {
+                format!(r"(?m)^[ \t]*((?:[A-Z][A-Z'.\-]*\s+){{1,3}}){sur},?\s+(?:(?:PETITIONERS?|APPELLANTS?|PLAINTIFFS?),?\s+)?v\.")
+            } else {
+                format!(r"\bv\.\s+((?:[A-Z][A-Z'.\-]*\s+){{1,3}}){sur}\b")
+            };
+            let Ok(re) = Regex::new(&pat) else { return p };
+            for c in re.captures_iter(text) {
+                let given = c[1].split_whitespace().collect::<Vec<_>>().join(" ");
+                let full = format!("{given} {}", p.to_uppercase());
+                if is_person(&full) && !ROLE_RUN.is_match(&given) && !NOT_PARTY.is_match(&given) {
+                    return proper_case(&full);
+                }
+            }
+            p
+        })
+        .collect()
+}
+
 /// A clerk's letter's `RE: X v. Y` line anywhere in `text`.
 pub fn find_re_line(text: &str) -> Option<Caption> {
     let lines: Vec<String> = text
@@ -387,7 +461,7 @@ pub fn find_re_line(text: &str) -> Option<Caption> {
             let low = l.to_lowercase();
             low.starts_with("re:") || low.starts_with("re ")
         })
-        .map(str::to_string)
+        .map(|l| RE_NUMBER.replace(l, "$1").into_owned())
         .collect();
     title_line_caption(&lines)
 }
@@ -528,6 +602,7 @@ fn block_caption_at(lines: &[String], max_v: usize) -> Option<(Caption, usize)> 
     let mut right: Vec<&str> = Vec::new();
     let mut closed = false;
     let mut used = vi + 1;
+    let mut closed_at = used;
     for l in lines.iter().skip(vi + 1).take(48) {
         used += 1;
         let l = l.as_str();
@@ -537,6 +612,12 @@ fn block_caption_at(lines: &[String], max_v: usize) -> Option<(Caption, usize)> 
         // After "et al." only the role word belongs to this side.
         if closed && !ends_with_role(l) {
             if STOP_LINE.is_match(l) {
+                break;
+            }
+            // "JOHNSON et al." / "Cobb et al." / "v.": a consolidated case's caption
+            // follows; leave its lines to the next caption.
+            if V_LINE.is_match(l) {
+                used = closed_at;
                 break;
             }
             continue;
@@ -550,6 +631,7 @@ fn block_caption_at(lines: &[String], max_v: usize) -> Option<(Caption, usize)> 
         right.push(l);
         if ET_AL_END.is_match(l) {
             closed = true;
+            closed_at = used;
         }
         if ends_with_role(l) && !l.trim_end().ends_with([',', ';']) {
             break;
@@ -573,7 +655,7 @@ fn block_caption_at(lines: &[String], max_v: usize) -> Option<(Caption, usize)> 
 fn ends_with_role(l: &str) -> bool {
     static END_ROLE: Lazy<Regex> = Lazy::new(|| {
         Regex::new(&format!(
-            r"(?i)\b{ROLE}(?:\s*[-/,—–]\s*{ROLE})*\s*[.,;:]?\s*$"
+            r"(?i)\b{ROLE}(?:\s*(?:[-/,—–]|\band\b)\s*{ROLE})*\s*[.,;:]?\s*$"
         ))
         .unwrap()
     });
@@ -673,8 +755,12 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
     }
     let mut skip_until_capacity = false;
     let mut pending_title: Option<String> = None;
+    let mut skip_office = false;
     for (i, piece) in pieces.iter().enumerate() {
         if piece == "\u{0}" {
+            continue;
+        }
+        if std::mem::take(&mut skip_office) {
             continue;
         }
         // Lines of a block caption: drop right-column fragments, rejoin wrapped names.
@@ -722,8 +808,28 @@ fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
                 skip_until_capacity = bare;
                 continue;
             }
+            // "KRISTI NOEM, Secretary of Homeland Security; TODD M. LYONS, Acting
+            // Director, Office of ...": a title right after a person's name in the same
+            // party is that person's office, not a party (with the office it names).
+            let after_person = i > 0
+                && pieces[i - 1] != "\u{0}"
+                && is_person(
+                    &pieces[i - 1]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+            if after_person {
+                skip_office = bare && pieces.get(i + 1).is_some_and(|x| x != "\u{0}");
+                continue;
+            }
             if bare && !next.is_empty() {
                 pending_title = Some(format!("{}, ", proper_case(p)));
+                continue;
+            }
+            // "MERRICK B. GARLAND, Attorney General, Respondent.": the title of the
+            // official named before it, not a party of its own.
+            if bare && next.is_empty() && !out.is_empty() {
                 continue;
             }
         }
@@ -779,10 +885,30 @@ static CORP_END: Lazy<Regex> = Lazy::new(|| {
 /// Enforcement` is one.
 fn split_persons(p: &str) -> Vec<String> {
     // "&" joins firm names ("John L. Barlow & Associates"), not separate parties.
+    // "THE CITY OF NEW YORK and NEW YORK CITY TRANSIT AUTHORITY": a lower-case "and"
+    // between names printed in capitals separates parties.
+    if let Some((a, b)) = p.split_once(" and ") {
+        let (a, b) = (a.trim(), b.trim());
+        let long = |x: &str| is_all_caps(x) && (x.split_whitespace().count() >= 3 || is_person(x));
+        if long(a) && long(b) {
+            return vec![a.to_string(), b.to_string()];
+        }
+    }
     for sep in [" and ", " AND "] {
         if let Some((a, b)) = p.split_once(sep) {
             let whole = |x: &str| is_person(x) || CORP_END.is_match(x);
-            if whole(a.trim()) && whole(b.trim()) {
+            // "THE CITY OF NEW YORK and DAVID C. BANKS": an organisation, then a person
+            // marked as such by a middle initial.
+            let initialled = |x: &str| {
+                is_person(x)
+                    && x.split_whitespace().any(|w| {
+                        w.len() == 2 && w.ends_with('.') && w.starts_with(char::is_uppercase)
+                    })
+            };
+            let (a, b) = (a.trim(), b.trim());
+            if (whole(a) || a.split_whitespace().count() >= 2) && initialled(b)
+                || whole(a) && whole(b)
+            {
                 return vec![a.trim().to_string(), b.trim().to_string()];
             }
         }

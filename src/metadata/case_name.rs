@@ -10,6 +10,12 @@ static ORG_WORD: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 
+/// Lower-case surname particles.
+const PARTICLES: &[&str] = &[
+    "de", "del", "della", "la", "le", "van", "von", "der", "den", "da", "di", "dos", "das", "du",
+    "y",
+];
+
 /// Whether a name reads as a person's name (two to five capitalised words, no
 /// organisation words).
 pub fn is_person(name: &str) -> bool {
@@ -18,17 +24,21 @@ pub fn is_person(name: &str) -> bool {
     if words.iter().any(|w| w.starts_with('\'')) {
         return false;
     }
-    if words.len() < 2 || words.len() > 5 {
+    let particles = words.iter().filter(|w| PARTICLES.contains(*w)).count();
+    if words.len() < 2 || words.len() - particles > 5 {
         return false;
     }
     if ORG_WORD.is_match(name) {
         // "Jr." and "M.D." are fine, but they are not in ORG_WORD.
         return false;
     }
-    words.iter().all(|w| {
+    // "José Antonio de la Cruz Martínez": surname particles inside a name stay lower case.
+    let last = words.len() - 1;
+    words.iter().enumerate().all(|(i, w)| {
         w.chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c == '\'' || c == '(')
+            || (i > 0 && i < last && PARTICLES.contains(w))
     })
 }
 
@@ -161,4 +171,89 @@ pub fn short_party(name: &str) -> String {
         }
     }
     last.to_string()
+}
+
+/// The surname the filing itself uses for a person, when it is longer than the last
+/// word: compound surnames ("Angel Zepeda Rivas" is "Zepeda Rivas"; "José Antonio De La
+/// Cruz Martínez" is "De La Cruz Martínez"). A trailing run of the name's words counts
+/// as the surname when `body` uses it on its own: after a courtesy title ("Ms.
+/// Hernández López"), opening a sentence ("Ruiz Vargas contends"), or in the
+/// possessive. The longest such run wins; given names are never taken in.
+pub fn body_surname(name: &str, body: &str) -> Option<String> {
+    if !is_person(name) {
+        return None;
+    }
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| {
+            let l = w.trim_end_matches([',', '.']).to_lowercase();
+            !matches!(
+                l.as_str(),
+                "jr" | "sr" | "ii" | "iii" | "iv" | "m.d" | "esq"
+            )
+        })
+        .collect();
+    if words.len() < 3 {
+        return None;
+    }
+    for k in (2..words.len()).rev() {
+        let run = &words[words.len() - k..];
+        // "Chad F. Wolf": an initial is a given name, never part of a surname.
+        if run
+            .iter()
+            .any(|w| w.ends_with('.') || w.chars().filter(|c| c.is_alphabetic()).count() < 2)
+        {
+            continue;
+        }
+        if let Some(printed) = used_alone(&run.join(" "), body) {
+            return Some(printed);
+        }
+    }
+    None
+}
+
+/// How `body` prints `cand` standing as a surname of its own (see [`body_surname`]).
+fn used_alone(cand: &str, body: &str) -> Option<String> {
+    let pat = cand
+        .split_whitespace()
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join(r"\s+");
+    let re = Regex::new(&format!(
+        r"(?:\b(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.?\s+|\b(?:Plaintiff|Defendant|Petitioner|Respondent|Appellant|Appellee|Debtor|Movant)\s+|(?:^|[.!?]\s+|\n[ \t]*|[(“\x22]))((?i:{pat}))(?:['’]s\b|[ \t]+[a-z]|[)”\x22,])|\b(?:Mr|Ms|Mrs|Miss|Dr|Mx)\.?\s+((?i:{pat}))\b"
+    ))
+    .ok()?;
+    re.captures_iter(body).find_map(|c| {
+        let m = c.get(1).or_else(|| c.get(2))?.as_str();
+        // Only the name as printed in the body's own case: a caption in capitals is no
+        // use of the surname alone.
+        (!super::names::is_all_caps(m)).then(|| m.split_whitespace().collect::<Vec<_>>().join(" "))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compound_surnames_only_from_the_body_s_own_use() {
+        let body = "Plaintiff Angel de Jesus Zepeda Rivas is detained. Zepeda Rivas contends\n\
+                    that the conditions are unsafe.";
+        assert_eq!(
+            body_surname("Angel de Jesus Zepeda Rivas", body).as_deref(),
+            Some("Zepeda Rivas")
+        );
+        // A middle name is no part of the surname when the body never drops the first.
+        let body = "Plaintiff John Michael Smith brings this action. Smith alleges that\n\
+                    John Michael Smith was injured.";
+        assert_eq!(body_surname("John Michael Smith", body), None);
+        // Initials never start a surname; capitals captions are no evidence.
+        assert_eq!(body_surname("Chad F. Wolf", "Mr. F. Wolf said"), None);
+        assert_eq!(
+            body_surname("Maria Lopez Garcia", "MARIA LOPEZ GARCIA,\nPlaintiff,\n"),
+            None
+        );
+        assert!(is_person("José Antonio de la Cruz Martínez"));
+        assert!(!is_person("de la Cruz Holdings"));
+    }
 }

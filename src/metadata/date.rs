@@ -65,6 +65,11 @@ static LABELLED: Lazy<Vec<(Regex, &'static str)>> = Lazy::new(|| {
     let ls = r"(?m)(?:^|\)|[.\u{2014}\u{2013}][ \t]*)[ \t]*";
     [
         (format!(r"(?i){ls}docketed{d}"), "filed"),
+        // New York's e-filing stamp: "FILED: NEW YORK COUNTY CLERK 05/17/2022 03:12 PM".
+        (
+            r"(?m)^[ \t]*FILED:[ \t]*[A-Z][A-Z .]{1,40}?COUNTY CLERK[ \t]+".to_string(),
+            "filed",
+        ),
         (format!(r"(?i){ls}date\s+filed{d}"), "filed"),
         (
             format!(r"(?i){ls}(?:opinion\s+)?filed(?:\s+on)?{d}"),
@@ -88,7 +93,7 @@ static LABELLED: Lazy<Vec<(Regex, &'static str)>> = Lazy::new(|| {
 
 /// Dates on hearing and deadline lines do not date the document.
 static NOT_DOC_DATE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)hearing|conference|trial|argument|deadline|due|argued|submitted|time:|reconsideration|certiorari|rehearing|born|birth|termed|terminated|order/judgment|noa|rec'd|originating")
+    Regex::new(r"(?i)hearing|\bmotion\b|conference|trial|argument|deadline|due|argued|submitted|time:|reconsideration|certiorari|rehearing|born|birth|termed|terminated|order/judgment|noa|rec'd|originating")
         .unwrap()
 });
 

@@ -196,7 +196,7 @@ pub fn search_keys(d: &DocketNumber) -> Vec<String> {
 /// Docket numbers introduced by a label (`Case No.`, `No.`, `Docket #:`...).
 static LABELLED: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?im)(?:\bcase\s+(?:no\b\.?|number[ \t]*:?[ \t]*\n?)|^[ \t]*case:[ \t]*\n?|\bcase\s*#|\bdocket\s*(?:nos?\b\.?|#|number(?:\(s\))?)|\bpetition\s*#|\brecord\s+no\b\.?|\bcivil\s+action\s+no\b\.?|\bNos?\.|\bindex\s+no\b\.?)[ \t]*:?[ \t]*((?:[A-Z]{1,5}[ \t-]?)?[0-9][^\n]{0,80}(?:,[ \t]*\n[^\n]{0,40}|\n[ \t]*\d[0-9A-Za-z-]{2,20}\.?[ \t]*$)?)",
+        r"(?im)(?:\bcase\s+(?:no\b\.?|number[ \t]*:?[ \t]*\n?)|^[ \t]*case:[ \t]*\n?|\bcase\s*#|\bdocket\s*(?:nos?\b\.?|#|number(?:\(s\))?)|\bpetition\s*#|\brecord\s+no\b\.?|\bcivil\s+action\s+no\b\.?|\bNos?\.|\bindex\s+no\b\.?|^[ \t]*re:)[ \t]*:?[ \t]*((?:[A-Z]{1,5}[ \t-]?)?[0-9][^\n]{0,80}(?:,[ \t]*\n[^\n]{0,40}|\n[ \t]*\d[0-9A-Za-z-]{2,20}\.?[ \t]*$)?)",
     )
     .unwrap()
 });
@@ -235,10 +235,13 @@ fn plausible(d: &DocketNumber) -> bool {
 }
 
 /// A head-matter line that is nothing but a case number: `B266015`, `S17884`,
-/// `2020-09425, (Index No. 707503/15)`.
+/// `2020-09425, (Index No. 707503/15)`; or a number that ends a caption's first line
+/// in the right column (`THE PEOPLE, B301234`).
 static ALONE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?m)^[ \t]*([A-Z]{1,3}\d{5,8}|\d{4}-\d{4,6})[ \t]*(?:,[ \t]*\([^)\n]*\))?[ \t]*$")
-        .unwrap()
+    Regex::new(
+        r"(?m)(?:^|,)[ \t]*([A-Z]{1,3}\d{5,8}|\d{4}-\d{4,6})[ \t]*(?:,[ \t]*\([^)\n]*\))?[ \t]*$",
+    )
+    .unwrap()
 });
 
 /// Find docket numbers in text, in order of appearance, deduplicated by canonical key.

@@ -8,7 +8,8 @@ use regex::Regex;
 
 use super::names::proper_case;
 
-const NAME: &str = r"([A-Z][A-Za-z'\-]*\.?(?:[ \t]+(?:[A-Z][A-Za-z'\-]*\.?|de|van|von|la)){0,4})";
+/// A judge's name, with a generational suffix after a comma (`Haywood S. Gilliam, Jr.`).
+const NAME: &str = r"([A-Z][A-Za-z'\-]*\.?(?:[ \t]+(?:[A-Z][A-Za-z'\-]*\.?|de|van|von|la)){0,4}(?:,[ \t]*(?:Jr\.|JR\.|Sr\.|SR\.|II|III|IV)(?:[ \t,]|$))?)";
 
 /// Docket sheets: `Assigned to: Senior Judge Robert E. Coyle`.
 static ASSIGNED: Lazy<Regex> = Lazy::new(|| {
@@ -21,7 +22,7 @@ static ASSIGNED: Lazy<Regex> = Lazy::new(|| {
 /// `Hon. Donna M. Ryu`, `The Honorable JESUS G. BERNAL, UNITED STATES DISTRICT JUDGE`.
 static HONORABLE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?:\bHon\.|\bHONORABLE|\bHonorable)[ \t]+(?:(?:Judge|JUDGE|Justice)[ \t]+)?{NAME}"
+        r"(?:\bHon\.|\bHON\.|\bHONORABLE|\bHonorable)[ \t]+(?:(?:Judge|JUDGE|Justice)[ \t]+)?{NAME}"
     ))
     .unwrap()
 });
@@ -105,7 +106,8 @@ fn trim_name(n: &str) -> String {
     let s = s.trim_end_matches([',', ';']);
     // A trailing period belongs to an initial only ("Jr." aside).
     let s = if s.ends_with('.')
-        && !s.ends_with("Jr.")
+        && !s.to_lowercase().ends_with("jr.")
+        && !s.to_lowercase().ends_with("sr.")
         && s.rsplit(' ').next().is_some_and(|w| w.len() > 2)
     {
         s.trim_end_matches('.')

@@ -128,10 +128,22 @@ pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata
                 .join("\n");
             caption::find_re_line(&letter)
         });
+        // A caption read from a clerk's "Re:" line: the clerk encloses the official
+        // caption on a later page, and its party list is the full one.
+        let cap = cap.map(|c| {
+            let from_re = caption::find_re_line(&head).is_some_and(|r| r == c)
+                || (caption::find_caption(&head).is_none() && html_title.is_none());
+            if from_re {
+                enclosed_caption(&text.pages, c)
+            } else {
+                c
+            }
+        });
         if let Some(c) = cap {
-            md.case_name = caption::heading_case_name(&head).or_else(|| c.case_name());
-            md.plaintiffs = c.plaintiffs;
-            md.defendants = c.defendants;
+            let wide = wide_text(&text.pages);
+            md.case_name = caption::heading_case_name(&head).or_else(|| c.case_name_in(&wide));
+            md.plaintiffs = caption::full_names(c.plaintiffs, &wide, true);
+            md.defendants = caption::full_names(c.defendants, &wide, false);
             md.et_al = c.et_al;
         }
         let appellate = md
@@ -158,6 +170,27 @@ pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata
     md.docket_entries = references::find_entries(&all);
     md.citations = citations::find_citations(&all);
     md
+}
+
+/// The official caption a clerk encloses after a letter naming the case on a `Re:` line,
+/// when it names the same first parties; otherwise the `Re:` line's caption.
+fn enclosed_caption(pages: &[String], re: caption::Caption) -> caption::Caption {
+    let rest: String = pages
+        .iter()
+        .skip(1)
+        .take(9)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("\n");
+    match caption::find_block_caption(&rest) {
+        Some(full) if re.short_name.is_none() && caption::same_first_parties(&re, &full) => {
+            caption::Caption {
+                short_name: re.case_name(),
+                ..full
+            }
+        }
+        _ => re,
+    }
 }
 
 /// The first ~8 KB of the first two pages, with markdown emphasis and bare

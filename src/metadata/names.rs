@@ -88,7 +88,13 @@ fn title_word(w: &str, first: bool) -> String {
 /// unchanged (they are printed as the court wants them).
 pub fn proper_case(name: &str) -> String {
     let name = name.trim();
-    if !is_all_caps(name) {
+    // "THE CITY OF NEW YORK and DAVID C. BANKS": small words in lower case do not make
+    // a name printed in capitals mixed case.
+    let caps: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !SMALL.contains(w))
+        .collect();
+    if !is_all_caps(&caps.join(" ")) {
         // Case-law head matter prints surnames in capitals inside a mixed-case name
         // ("Amir PIROUZIAN", "The SUPERIOR COURT of Los Angeles County").
         return name
