@@ -125,16 +125,7 @@ pub fn short_party(name: &str) -> String {
     if !is_person(n) {
         return n.to_string();
     }
-    let words: Vec<&str> = n
-        .split_whitespace()
-        .filter(|w| {
-            let l = w.trim_end_matches([',', '.']).to_lowercase();
-            !matches!(
-                l.as_str(),
-                "jr" | "sr" | "ii" | "iii" | "iv" | "m.d" | "esq"
-            )
-        })
-        .collect();
+    let words = name_words(n);
     // "James Shaffer, CRNA": a professional suffix is not the surname.
     let words: Vec<&str> = match words.iter().position(|w| w.ends_with(',')) {
         Some(k) if k + 1 >= words.len().saturating_sub(2) && k >= 1 => words[..=k].to_vec(),
@@ -183,16 +174,7 @@ pub fn body_surname(name: &str, body: &str) -> Option<String> {
     if !is_person(name) {
         return None;
     }
-    let words: Vec<&str> = name
-        .split_whitespace()
-        .filter(|w| {
-            let l = w.trim_end_matches([',', '.']).to_lowercase();
-            !matches!(
-                l.as_str(),
-                "jr" | "sr" | "ii" | "iii" | "iv" | "m.d" | "esq"
-            )
-        })
-        .collect();
+    let words = name_words(name);
     if words.len() < 3 {
         return None;
     }
@@ -229,6 +211,20 @@ fn used_alone(cand: &str, body: &str) -> Option<String> {
         // use of the surname alone.
         (!super::names::is_all_caps(m)).then(|| m.split_whitespace().collect::<Vec<_>>().join(" "))
     })
+}
+
+/// A person's name words without generational and professional suffixes (Jr., III,
+/// M.D.), which are never the surname.
+fn name_words(name: &str) -> Vec<&str> {
+    name.split_whitespace()
+        .filter(|w| {
+            let l = w.trim_end_matches([',', '.']).to_lowercase();
+            !matches!(
+                l.as_str(),
+                "jr" | "sr" | "ii" | "iii" | "iv" | "m.d" | "esq"
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]
