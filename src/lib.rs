@@ -6,6 +6,7 @@ pub mod app;
 pub mod clean;
 pub mod cli;
 pub mod extract;
+pub mod filing;
 pub mod index;
 pub mod metadata;
 pub mod output;

@@ -5,10 +5,9 @@ use serde::Serialize;
 use std::io::{IsTerminal, Write};
 
 use crate::cli::InspectArgs;
-use crate::extract::{self, ExtractError};
+use crate::filing::{self, Filing};
 use crate::metadata::Metadata;
 use crate::output::json;
-use crate::{clean, metadata};
 
 #[derive(Serialize)]
 struct Inspected<'a> {
@@ -30,20 +29,18 @@ pub fn run(args: InspectArgs) -> Result<i32> {
     let mut out = stdout.lock();
     let mut failures = 0;
     for path in &args.files {
-        let extracted = match extract::extract_path(path, &opts) {
-            Ok(e) => e,
+        let Filing {
+            extracted,
+            clean,
+            meta,
+        } = match filing::read(path, &opts) {
+            Ok(f) => f,
             Err(e) => {
-                let kind = match e {
-                    ExtractError::Failed(_) => "failed",
-                    _ => "skipped",
-                };
-                eprintln!("{kind} {}: {e}", path.display());
+                eprintln!("{} {}: {e}", e.kind(), path.display());
                 failures += 1;
                 continue;
             }
         };
-        let clean = clean::clean_pages(&extracted.pages);
-        let meta = metadata::extract_with_hint(&clean, extracted.title.as_deref());
         let item = Inspected {
             path: path.display().to_string(),
             format: extracted.format.as_str(),

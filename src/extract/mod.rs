@@ -63,6 +63,17 @@ pub enum ExtractError {
     Failed(String),
 }
 
+impl ExtractError {
+    /// How a run reports it: `skipped` for files that are not indexable as they are
+    /// (empty, not a filing, a scan, encrypted), `failed` for anything that went wrong.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ExtractError::Failed(_) => "failed",
+            _ => "skipped",
+        }
+    }
+}
+
 impl std::fmt::Display for ExtractError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

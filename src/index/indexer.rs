@@ -21,8 +21,8 @@ use super::document::{self, FileSig, NewDoc};
 use super::progress::Reporter;
 use super::store::Store;
 use super::walk::{self, Found};
-use crate::extract::{self, ExtractError, ExtractOptions};
-use crate::{clean, metadata};
+use crate::extract::ExtractOptions;
+use crate::filing::{self, Filing};
 
 /// Name of the file in the index directory that keeps the last run's summary.
 pub const LAST_RUN: &str = "docketeer-lastrun.json";
@@ -85,6 +85,18 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Say a file was not indexed (`said` is the reason as shown now), count it, and keep
+    /// it for the next run and `stats`.
+    fn record(&mut self, reporter: &Reporter, problem: Problem, said: &str) {
+        reporter.problem(&problem.kind, &problem.path, said);
+        if problem.kind == "skipped" {
+            self.skipped += 1;
+        } else {
+            self.failed += 1;
+        }
+        self.problems.push(problem);
+    }
+
     /// The one-line summary printed at the end of a run.
     pub fn line(&self) -> String {
         format!(
@@ -134,11 +146,8 @@ pub fn run(
     let (found, walk_errors) = walk::walk(&opts.inputs);
     let mut summary = Summary::default();
     for (path, why) in walk_errors {
-        reporter.problem("failed", &path.display().to_string(), &why);
-        summary.failed += 1;
-        summary
-            .problems
-            .push(Problem::new(path.display().to_string(), "failed", why));
+        let problem = Problem::new(path.display().to_string(), "failed", why.clone());
+        summary.record(reporter, problem, &why);
     }
 
     // Unchanged size and mtime: trust the index. Otherwise hash to see if content moved.
@@ -165,10 +174,8 @@ pub fn run(
                 mtime: f.mtime,
             }),
             Err(why) => {
-                let p = f.path.display().to_string();
-                reporter.problem("failed", &p, &why);
-                summary.failed += 1;
-                summary.problems.push(Problem::new(p, "failed", why));
+                let problem = Problem::new(f.path.display().to_string(), "failed", why.clone());
+                summary.record(reporter, problem, &why);
             }
         }
     }
@@ -255,14 +262,8 @@ pub fn run(
         if !same || ocr_now {
             return true;
         }
-        let reason = format!("{} (unchanged since the last run)", p.reason);
-        reporter.problem(&p.kind, &shown, &reason);
-        if p.kind == "skipped" {
-            summary.skipped += 1;
-        } else {
-            summary.failed += 1;
-        }
-        summary.problems.push(p.clone());
+        let said = format!("{} (unchanged since the last run)", p.reason);
+        summary.record(reporter, p.clone(), &said);
         false
     });
 
@@ -317,17 +318,12 @@ pub fn run(
                 since_commit += 1;
             }
             Outcome::Problem(kind, reason) => {
-                reporter.problem(kind, &shown, &reason);
-                if kind == "skipped" {
-                    summary.skipped += 1;
-                } else {
-                    summary.failed += 1;
-                }
-                summary.problems.push(Problem {
+                let problem = Problem {
                     size: job.files[0].size,
                     mtime: job.files[0].mtime,
-                    ..Problem::new(shown, kind, reason)
-                });
+                    ..Problem::new(shown, kind, reason.clone())
+                };
+                summary.record(reporter, problem, &reason);
             }
         }
         if since_commit >= opts.commit_docs || last_commit.elapsed() >= opts.commit_interval {
@@ -375,11 +371,12 @@ fn open_writer(store: &Store, memory_mb: usize) -> Result<IndexWriter> {
 }
 
 fn prepare(fields: &super::schema::Fields, job: &Job, opts: &ExtractOptions) -> Outcome {
-    let path = &job.files[0].path;
-    match extract::extract_path(path, opts) {
-        Ok(extracted) => {
-            let clean = clean::clean_pages(&extracted.pages);
-            let meta = metadata::extract_with_hint(&clean, extracted.title.as_deref());
+    match filing::read(&job.files[0].path, opts) {
+        Ok(Filing {
+            extracted,
+            clean,
+            meta,
+        }) => {
             let fallback = (!extracted.notes.is_empty()).then(|| extracted.notes.join("; "));
             let doc = document::build(
                 fields,
@@ -393,10 +390,7 @@ fn prepare(fields: &super::schema::Fields, job: &Job, opts: &ExtractOptions) -> 
             );
             Outcome::Ready(Box::new(doc), fallback)
         }
-        Err(e @ (ExtractError::Skip(_) | ExtractError::NeedsOcr(_) | ExtractError::Encrypted)) => {
-            Outcome::Problem("skipped", e.to_string())
-        }
-        Err(e @ ExtractError::Failed(_)) => Outcome::Problem("failed", e.to_string()),
+        Err(e) => Outcome::Problem(e.kind(), e.to_string()),
     }
 }
 
