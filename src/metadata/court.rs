@@ -499,6 +499,24 @@ mod tests {
     }
 }
 
+/// The court ids a typed court value stands for, for `--court` and `court:`: an id as
+/// typed (`cand`, `ganb`), else a name, abbreviation or citation form resolved through the
+/// court table. `with_children` also takes in the courts below each one. Empty when
+/// nothing matches.
+pub fn query_ids(typed: &str, with_children: bool) -> Vec<String> {
+    // Children are not modelled by this table yet: every court stands alone.
+    let _ = with_children;
+    let t = typed.trim();
+    let looks_like_id = !t.is_empty()
+        && t.len() <= 16
+        && t.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    if looks_like_id {
+        return vec![t.to_string()];
+    }
+    lookup(t).map(|c| c.id).into_iter().collect()
+}
+
 /// Resolve what a person types for a court: an id (`cand`), an abbreviation
 /// (`N.D. Cal.`) or a full name (`Northern District of California`).
 pub fn lookup(typed: &str) -> Option<Court> {

@@ -119,18 +119,9 @@ fn date_clause(value: &str) -> String {
     }
 }
 
-/// The court id for what a person typed: an id as it is (`cand`, `ganb`), else a name
-/// or abbreviation resolved through the court table (`N.D. Cal.`).
+/// The court id for what a person typed (see [`court::query_ids`]).
 fn court_id(typed: &str) -> Option<String> {
-    let t = typed.trim();
-    let looks_like_id = !t.is_empty()
-        && t.len() <= 16
-        && t.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
-    if looks_like_id {
-        return Some(t.to_string());
-    }
-    court::lookup(t).map(|c| c.id)
+    court::query_ids(typed, false).into_iter().next()
 }
 
 /// Build the query for a request.
