@@ -3,16 +3,15 @@
 //! (as a bag of lowercase alphanumeric words), and pleading-paper margin numbers must
 //! not survive cleaning.
 
+#[path = "common/data.rs"]
+mod data;
+
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use docketeer::clean::{CleanText, clean_pages, headers::split_headers};
 use docketeer::extract::{ExtractError, ExtractOptions, extract_path};
-
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
-}
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
@@ -146,20 +145,8 @@ const PLEADING: &[&str] = &[
 
 #[test]
 fn pdf_word_coverage_against_pdftotext() {
-    let mut files = Vec::new();
-    for dir in ["pdf", "hostile"] {
-        let rd = std::fs::read_dir(corpus().join(dir)).expect("corpus directory readable");
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.extension().is_some_and(|x| x == "pdf") {
-                files.push(format!(
-                    "{dir}/{}",
-                    p.file_name().unwrap_or_default().to_string_lossy()
-                ));
-            }
-        }
-    }
-    files.sort();
+    let mut files = data::files_in("pdf", ".pdf");
+    files.extend(data::files_in("hostile", ".pdf"));
     assert!(files.len() > 50, "corpus incomplete: {} PDFs", files.len());
     let results: Vec<(String, String)> = std::thread::scope(|s| {
         let chunks: Vec<Vec<String>> = files
@@ -191,7 +178,7 @@ fn pdf_word_coverage_against_pdftotext() {
 
 /// Returns the table line and a failure message (empty when fine).
 fn check_file(rel: &str) -> (String, String) {
-    let path = corpus().join(rel);
+    let path = data::file(rel);
     let (reference, pages) = reference_words(&path);
     let ref_total: usize = reference.values().sum();
     let result = extract_path(&path, &ExtractOptions::default());
@@ -244,7 +231,7 @@ fn check_file(rel: &str) -> (String, String) {
 #[test]
 fn pleading_phrase_across_lines_is_contiguous() {
     let ex = extract_path(
-        &corpus().join("txt/seed-cand-aclu-cms.txt"),
+        &data::file("txt/seed-cand-aclu-cms.txt"),
         &ExtractOptions::default(),
     )
     .expect("seed text readable");

@@ -149,7 +149,7 @@ fn growing_docket(
     for i in 0..texts {
         let token = format!("qztxt{i:04}x");
         let mut text =
-            std::fs::read_to_string(shared().join(txt_src[i % txt_src.len()])).expect("read");
+            std::fs::read_to_string(data::file(txt_src[i % txt_src.len()])).expect("read");
         text.push_str(&format!("\n\nClerk's reference {token}.\n"));
         let p = dir.join(format!("txt/copy-{i:04}.txt"));
         std::fs::write(&p, text).expect("write");
@@ -159,7 +159,7 @@ fn growing_docket(
     for i in 0..htmls {
         let token = format!("qzhtm{i:04}x");
         let mut text =
-            std::fs::read_to_string(shared().join("html/cl-opinion_html.html")).expect("read");
+            std::fs::read_to_string(data::file("html/cl-opinion_html.html")).expect("read");
         text.push_str(&format!("\n<p>Clerk's reference {token}.</p>\n"));
         let p = dir.join(format!("html/copy-{i:04}.html"));
         std::fs::write(&p, text).expect("write");
@@ -194,10 +194,7 @@ fn the_hostile_corpus_is_indexed_or_reported_file_by_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let idx = dir.path().join("idx");
     // The index stores canonical paths.
-    let hostile = shared()
-        .join("hostile")
-        .canonicalize()
-        .expect("hostile dir");
+    let hostile = data::hostile().canonicalize().expect("hostile dir");
     let out = docketeer(&idx, &["index", s(&hostile)]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
@@ -292,7 +289,7 @@ fn huge_pdf(dir: &Path) -> PathBuf {
 fn a_file_over_the_time_limit_fails_and_the_run_goes_on() {
     let dir = tempfile::tempdir().expect("tempdir");
     let files = dir.path().join("f");
-    copy_shared(
+    copy_corpus(
         &files,
         &[
             "txt/seed-cacd-immdef-order.txt",
@@ -329,7 +326,7 @@ fn a_file_over_the_time_limit_fails_and_the_run_goes_on() {
 fn a_file_over_the_memory_limit_falls_back_with_the_reason_and_the_run_goes_on() {
     let dir = tempfile::tempdir().expect("tempdir");
     let files = dir.path().join("f");
-    copy_shared(
+    copy_corpus(
         &files,
         &["pdf/doctor-ca7_3.pdf", "txt/seed-cacd-immdef-order.txt"],
     );
@@ -480,7 +477,7 @@ fn search_works_during_a_run_and_a_second_indexer_is_refused() {
 
     // A second indexer on the same index fails at once with a clear message.
     let other = dir.path().join("other");
-    copy_shared(&other, &["txt/seed-cand-aclu-cms.txt"]);
+    copy_corpus(&other, &["txt/seed-cand-aclu-cms.txt"]);
     let second_log = dir.path().join("second.log");
     let mut second = spawn_index(&idx, &[s(&other)], &second_log);
     let st = wait(&mut second, "second indexer");
@@ -514,7 +511,7 @@ fn search_works_during_a_run_and_a_second_indexer_is_refused() {
 fn quiet_prints_only_problems_and_the_summary() {
     let dir = tempfile::tempdir().expect("tempdir");
     let files = dir.path().join("f");
-    copy_shared(
+    copy_corpus(
         &files,
         &[
             "txt/seed-cacd-immdef-order.txt",

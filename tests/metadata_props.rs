@@ -1,6 +1,9 @@
 //! Metadata parsers never panic: random unicode, and real corpus texts cut at random
 //! char boundaries.
 
+#[path = "common/data.rs"]
+mod data;
+
 use docketeer::clean::{CleanText, EcfHeader};
 use docketeer::metadata::{self, docket};
 use proptest::prelude::*;
@@ -16,7 +19,7 @@ fn clean_of(pages: Vec<String>, ecf: Option<EcfHeader>) -> CleanText {
 }
 
 fn corpus_texts() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/txt");
+    let dir = data::file("txt");
     let out: Vec<String> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .flatten()
