@@ -1,5 +1,6 @@
 //! Command-line definitions (clap) and nothing else.
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -16,6 +17,11 @@ use crate::search::Sort;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// Read the command line (exits with clap's message on a bad one).
+pub fn parse() -> Cli {
+    Cli::parse()
 }
 
 #[derive(Debug, Args, Clone)]
@@ -73,8 +79,8 @@ pub struct IndexArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Query: words (all must match), "phrases", "phrase"~N (words within N), AND/OR/NOT, field:value (case_name, docket, party, plaintiff, defendant, court, judge, date, doc_type, dkt, cites, title, body)
-    #[arg(value_name = "QUERY", default_value = "")]
+    /// Query: words (all must match), "phrases", "phrase"~N (words within N), AND/OR/NOT, field:value
+    #[arg(value_name = "QUERY", default_value = "", help = query_help())]
     pub query: String,
     #[command(flatten)]
     pub index: IndexDir,
@@ -106,13 +112,13 @@ pub struct SearchArgs {
     #[arg(long, short = 'n', default_value_t = 10)]
     pub limit: usize,
     /// Order of hits
-    #[arg(long, value_enum, default_value_t = Sort::Relevance)]
+    #[arg(long, value_parser = sort_values(), default_value = "relevance")]
     pub sort: Sort,
     /// One JSON object per hit
     #[arg(long)]
     pub json: bool,
     /// Colour the output
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, value_parser = color_values(), default_value = "auto")]
     pub color: ColorChoice,
 }
 
@@ -148,4 +154,44 @@ pub struct ExportArgs {
     /// Leave out the body text
     #[arg(long)]
     pub no_body: bool,
+}
+
+/// `--sort` values, each with its help, read into the library's [`Sort`].
+fn sort_values() -> impl TypedValueParser<Value = Sort> {
+    PossibleValuesParser::new([
+        PossibleValue::new("relevance")
+            .help("Best match first (BM25, with case name, title and parties weighted up)"),
+        PossibleValue::new("newest").help("Latest filing date first"),
+        PossibleValue::new("oldest")
+            .help("Earliest filing date first; filings without a date are left out"),
+    ])
+    .map(|v| match v.as_str() {
+        "newest" => Sort::Newest,
+        "oldest" => Sort::Oldest,
+        _ => Sort::Relevance,
+    })
+}
+
+/// `--color` values, read into the library's [`ColorChoice`].
+fn color_values() -> impl TypedValueParser<Value = ColorChoice> {
+    PossibleValuesParser::new([
+        PossibleValue::new("auto").help("On a terminal, unless NO_COLOR is set"),
+        PossibleValue::new("always"),
+        PossibleValue::new("never"),
+    ])
+    .map(|v| match v.as_str() {
+        "always" => ColorChoice::Always,
+        "never" => ColorChoice::Never,
+        _ => ColorChoice::Auto,
+    })
+}
+
+/// The QUERY help, naming the fields of the schema file.
+fn query_help() -> String {
+    let fields = crate::index::schema::SchemaSpec::bundled()
+        .map(|s| s.query_fields().join(", "))
+        .unwrap_or_default();
+    format!(
+        "Query: words (all must match), \"phrases\", \"phrase\"~N (words within N), AND/OR/NOT, field:value ({fields})"
+    )
 }

@@ -1,12 +1,14 @@
 //! Printers: every way Docketeer shows results, human or JSON, lives here.
 
 pub mod human;
+pub mod inspect;
 pub mod json;
+pub mod stats;
 
 use std::io::IsTerminal;
 
 /// `--color auto|always|never`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColorChoice {
     Auto,
     Always,

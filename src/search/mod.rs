@@ -51,7 +51,10 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
             } else {
                 Order::Asc
             };
-            let by_date = top_docs.order_by_fast_field::<tantivy::DateTime>("date", order);
+            let by_date = top_docs.order_by_fast_field::<tantivy::DateTime>(
+                store.fields.name(store.fields.date),
+                order,
+            );
             searcher
                 .search(&query, &(by_date, Count))
                 .map(|(hits, n)| (hits.into_iter().map(|(_, a)| (0.0, a)).collect(), n))

@@ -34,7 +34,7 @@ pub struct SearchRequest {
 }
 
 /// Order of hits.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Sort {
     /// Best match first (BM25, with case name, title and parties weighted up).
     #[default]
@@ -224,7 +224,10 @@ fn explain(e: &tantivy::query::QueryParserError) -> String {
     match e {
         E::SyntaxError(s) => format!("syntax error ({s}); quote phrases and balance parentheses"),
         E::FieldDoesNotExist(name) => format!(
-            "no field `{name}` (fields: case_name, docket, party, plaintiff, defendant, court, judge, date, doc_type, dkt, cites, title, body)"
+            "no field `{name}` (fields: {})",
+            crate::index::schema::SchemaSpec::bundled()
+                .map(|s| s.query_fields().join(", "))
+                .unwrap_or_default()
         ),
         other => other.to_string(),
     }
