@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use crate::output::ColorChoice;
 use crate::search::Sort;
 
+/// The whole command line.
 #[derive(Debug, Parser)]
 #[command(
     name = "docketeer",
@@ -15,6 +16,7 @@ use crate::search::Sort;
     after_help = "Examples:\n  docketeer index ~/filings\n  docketeer search '\"protective order\" AND asylum'\n  docketeer search --docket 3:17-cv-02366 --party Mayorkas\n  docketeer inspect filing.pdf\n\nExit codes: 0 hits found, 1 no hits, 2 error."
 )]
 pub struct Cli {
+    /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
@@ -24,6 +26,7 @@ pub fn parse() -> Cli {
     Cli::parse()
 }
 
+/// Where the index lives (`--index`), shared by every command.
 #[derive(Debug, Args, Clone)]
 pub struct IndexDir {
     /// Index directory [default: $DOCKETEER_INDEX, else $XDG_DATA_HOME/docketeer/index, else ~/.local/share/docketeer/index]
@@ -31,6 +34,7 @@ pub struct IndexDir {
     pub index: Option<PathBuf>,
 }
 
+/// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Index filings: files and folders, recursively; re-runs index only what changed
@@ -47,14 +51,19 @@ pub enum Command {
     Schema,
     /// Extract one PDF in this process and print the result as JSON (used by `index` to isolate PDF libraries)
     #[command(hide = true)]
-    ExtractWorker { path: PathBuf },
+    ExtractWorker {
+        /// The PDF to extract.
+        path: PathBuf,
+    },
 }
 
+/// `docketeer index`.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
     /// Files or folders to index
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Where the index lives.
     #[command(flatten)]
     pub index: IndexDir,
     /// OCR PDFs that have no text layer (needs tesseract and pdftoppm)
@@ -77,11 +86,13 @@ pub struct IndexArgs {
     pub commit_every: usize,
 }
 
+/// `docketeer search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Query: words (all must match), "phrases", "phrase"~N (words within N), AND/OR/NOT, field:value
     #[arg(value_name = "QUERY", default_value = "", help = query_help())]
     pub query: String,
+    /// Where the index lives.
     #[command(flatten)]
     pub index: IndexDir,
     /// Only this case: words of the caption ("Al Otro Lado v. Mayorkas")
@@ -122,6 +133,7 @@ pub struct SearchArgs {
     pub color: ColorChoice,
 }
 
+/// `docketeer inspect`.
 #[derive(Debug, Args)]
 pub struct InspectArgs {
     /// Files to inspect
@@ -138,8 +150,10 @@ pub struct InspectArgs {
     pub ocr: bool,
 }
 
+/// `docketeer stats`.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
+    /// Where the index lives.
     #[command(flatten)]
     pub index: IndexDir,
     /// JSON instead of a table
@@ -147,8 +161,10 @@ pub struct StatsArgs {
     pub json: bool,
 }
 
+/// `docketeer export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// Where the index lives.
     #[command(flatten)]
     pub index: IndexDir,
     /// Leave out the body text

@@ -17,12 +17,16 @@ use std::sync::Once;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// PDF (`%PDF-`).
     Pdf,
+    /// HTML (`<html`, `<!doctype`).
     Html,
+    /// Plain text.
     Text,
 }
 
 impl Format {
+    /// The lowercase name stored in the index: `pdf`, `html`, `text`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Pdf => "pdf",
@@ -35,6 +39,7 @@ impl Format {
 /// A filing turned into text, page by page.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Extracted {
+    /// The format the content was read as.
     pub format: Format,
     /// Raw page texts as the extractor produced them (before cleaning).
     pub pages: Vec<String>,

@@ -22,7 +22,9 @@ const ENV_MEMORY_MB: &str = "DOCKETEER_EXTRACT_MEMORY_MB";
 /// The worker's one line of output.
 #[derive(Debug, Serialize, Deserialize)]
 pub enum WorkerReply {
+    /// The filing's text.
     Ok(Extracted),
+    /// Why the worker could not read it.
     Err(ExtractError),
 }
 

@@ -30,7 +30,9 @@ pub const LAST_RUN: &str = "docketeer-lastrun.json";
 /// How to run the indexer.
 #[derive(Debug, Clone)]
 pub struct IndexOptions {
+    /// Files and folders to index.
     pub inputs: Vec<PathBuf>,
+    /// How files are read.
     pub extract: ExtractOptions,
     /// Memory budget of the tantivy writer, in MiB.
     pub memory_mb: usize,
@@ -43,13 +45,16 @@ pub struct IndexOptions {
 /// What happened to one file that was not indexed.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Problem {
+    /// The file's path.
     pub path: String,
     /// `skipped` or `failed`.
     pub kind: String,
+    /// Why, as shown to the user.
     pub reason: String,
     /// The file's size and mtime when it failed: an unchanged file is not retried.
     #[serde(default)]
     pub size: u64,
+    /// The file's mtime when it failed.
     #[serde(default)]
     pub mtime: i64,
 }
@@ -69,18 +74,29 @@ impl Problem {
 /// Counts of one run, by file.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Summary {
+    /// New documents.
     pub added: usize,
+    /// Documents whose file changed.
     pub updated: usize,
+    /// Documents whose files are gone.
     pub removed: usize,
+    /// Files unchanged since the last run.
     pub unchanged: usize,
+    /// Files not indexable as they are (empty, not a filing, needs OCR, encrypted).
     pub skipped: usize,
+    /// Files that went wrong (damaged, timed out, crashed).
     pub failed: usize,
     /// Files indexed through a fallback extractor (pdftotext, OCR).
     pub fallbacks: usize,
+    /// Documents in the index after the run.
     pub documents: u64,
+    /// Wall time of the run.
     pub seconds: f64,
+    /// The run was stopped by Ctrl-C before it finished.
     pub interrupted: bool,
+    /// The files skipped or failed, with why.
     pub problems: Vec<Problem>,
+    /// The files read through a fallback extractor, with why.
     pub fallback_files: Vec<Problem>,
 }
 

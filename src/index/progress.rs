@@ -22,6 +22,7 @@ pub struct Reporter {
 }
 
 impl Reporter {
+    /// A reporter that draws a bar on a terminal and prints plain lines when piped.
     pub fn new(verbosity: Verbosity) -> Reporter {
         let bar = (verbosity == Verbosity::Normal && std::io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
@@ -68,6 +69,7 @@ impl Reporter {
         self.line(&format!("{kind} {path}: {reason}"));
     }
 
+    /// Clear the progress bar, if any.
     pub fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();

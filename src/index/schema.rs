@@ -22,16 +22,21 @@ pub const SCHEMA_COPY: &str = "docketeer-schema.toml";
 /// The schema file, parsed.
 #[derive(Debug, Clone, Deserialize)]
 pub struct SchemaSpec {
+    /// Version of the schema file's format.
     pub version: u32,
+    /// Named analysis chains, used by text fields.
     #[serde(default)]
     pub tokenizers: BTreeMap<String, TokenizerSpec>,
+    /// The fields, in order.
     pub fields: Vec<FieldSpec>,
 }
 
 /// A named analysis chain.
 #[derive(Debug, Clone, Deserialize)]
 pub struct TokenizerSpec {
+    /// The tokenizer: `simple` or `whitespace`.
     pub base: String,
+    /// Filters applied in order: `lowercase`, `ascii_folding`, `remove_long:N`.
     #[serde(default)]
     pub filters: Vec<String>,
 }
@@ -39,31 +44,45 @@ pub struct TokenizerSpec {
 /// One field of the index.
 #[derive(Debug, Clone, Deserialize)]
 pub struct FieldSpec {
+    /// The field's name, used in queries and in `export`.
     pub name: String,
+    /// Its type.
     #[serde(rename = "type")]
     pub kind: FieldKind,
+    /// For text: the tokenizer's name.
     pub tokenizer: Option<String>,
+    /// For text: `basic`, `freq` or `position`.
     pub record: Option<String>,
+    /// Searchable.
     #[serde(default)]
     pub indexed: bool,
+    /// Returned with hits and by `export`.
     #[serde(default)]
     pub stored: bool,
+    /// Column-stored, for sorting and ranges.
     #[serde(default)]
     pub fast: bool,
+    /// May hold several values per document.
     #[serde(default)]
     pub multi: bool,
     /// Boost when searched by default; absent = not a default field.
     pub default: Option<f32>,
+    /// What the field holds.
     #[serde(default)]
     pub description: String,
 }
 
+/// The type of a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FieldKind {
+    /// Analysed text.
     Text,
+    /// One exact term.
     String,
+    /// An unsigned integer.
     U64,
+    /// A date.
     Date,
 }
 
@@ -73,6 +92,7 @@ impl SchemaSpec {
         SchemaSpec::parse(SCHEMA_TOML).context("the bundled index_schema/schema.toml is invalid")
     }
 
+    /// Parse and check a schema file.
     pub fn parse(text: &str) -> Result<SchemaSpec> {
         let spec: SchemaSpec = toml::from_str(text)?;
         for f in &spec.fields {

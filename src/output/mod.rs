@@ -10,8 +10,11 @@ use std::io::IsTerminal;
 /// `--color auto|always|never`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColorChoice {
+    /// Colour on a terminal, unless `NO_COLOR` is set.
     Auto,
+    /// Always colour.
     Always,
+    /// Never colour.
     Never,
 }
 

@@ -15,7 +15,9 @@ pub use query::{SearchRequest, Sort};
 /// One hit.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
+    /// 1-based position in the results.
     pub rank: usize,
+    /// The ranking score.
     pub score: f32,
     /// 1-based page of the snippet, when the snippet comes from the body.
     pub page: Option<usize>,
@@ -23,13 +25,16 @@ pub struct Hit {
     pub snippet: String,
     /// Byte ranges of `snippet` that matched the query.
     pub highlights: Vec<(usize, usize)>,
+    /// The document's stored fields.
     #[serde(flatten)]
     pub doc: StoredDoc,
 }
 
 /// Hits of one search and the total number of matching documents.
 pub struct Results {
+    /// Documents matching the query.
     pub total: usize,
+    /// The hits shown, best first.
     pub hits: Vec<Hit>,
 }
 

@@ -20,16 +20,25 @@ use crate::metadata::{court, docket};
 pub struct SearchRequest {
     /// tantivy query syntax: AND/OR/NOT, "phrases", "phrase"~N proximity, field:value.
     pub query: String,
+    /// Only this case: words of the caption.
     pub case: Option<String>,
+    /// Only this docket number, in any printed form.
     pub docket: Option<String>,
+    /// Only filings naming this party.
     pub party: Option<String>,
+    /// Only this court: an id or a name.
     pub court: Option<String>,
+    /// Only this judge.
     pub judge: Option<String>,
+    /// Only this document type.
     pub doc_type: Option<String>,
     /// ISO dates, inclusive.
     pub from: Option<String>,
+    /// Last day, inclusive (`YYYY-MM-DD`).
     pub to: Option<String>,
+    /// Most hits to return.
     pub limit: usize,
+    /// Order of hits.
     pub sort: Sort,
 }
 
