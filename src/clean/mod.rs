@@ -4,10 +4,10 @@
 //! phrases that wrap still match.
 
 pub mod headers;
-pub mod hyphen;
-pub mod margin;
+mod hyphen;
+mod margin;
 pub mod normalize;
-pub mod running;
+mod running;
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

@@ -92,7 +92,8 @@ pub fn gold() -> Vec<Gold> {
             .filter(|x| !x.is_empty())
             .collect()
     };
-    text.lines()
+    let rows: Vec<Gold> = text
+        .lines()
         .skip(1)
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
@@ -111,7 +112,9 @@ pub fn gold() -> Vec<Gold> {
                 phrases: list(&col(9), "|"),
             }
         })
-        .collect()
+        .collect();
+    assert!(!rows.is_empty(), "GOLD.tsv has no rows");
+    rows
 }
 
 /// Write a plain, valid PDF of `pages` pages, each with `lines` lines of Helvetica text
