@@ -41,6 +41,7 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
         .reader()
         .context("cannot open the index for reading")?;
     let searcher = reader.searcher();
+    // `--limit 0` asks for the count only; the collector needs room for one.
     let limit = req.limit.max(1);
     let top_docs = TopDocs::with_limit(limit);
     let (top, total): (Vec<(f32, DocAddress)>, usize) = match req.sort {
@@ -62,7 +63,7 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
         .context("cannot prepare snippets")?;
     snippets.set_max_num_chars(240);
     let mut hits = Vec::with_capacity(top.len());
-    for (rank, (score, addr)) in top.into_iter().enumerate() {
+    for (rank, (score, addr)) in top.into_iter().take(req.limit).enumerate() {
         let doc: TantivyDocument = searcher
             .doc(addr)
             .with_context(|| format!("cannot read hit {}", describe(addr)))?;

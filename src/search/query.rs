@@ -182,16 +182,27 @@ pub fn build(store: &Store, req: &SearchRequest) -> Result<Box<dyn Query>> {
         clauses.push((Occur::Must, q));
     }
     if let Some(t) = &req.doc_type {
-        clauses.push((Occur::Must, term(f.doc_type, &t.to_lowercase())));
+        let t = t.to_lowercase();
+        let known = indexed_values(store, f.doc_type)?;
+        if !known.contains(&t) {
+            return Err(anyhow!(
+                "no filing in this index has the type `{t}`; --type takes one of: {}",
+                known.join(", ")
+            ));
+        }
+        clauses.push((Occur::Must, term(f.doc_type, &t)));
     }
     if req.from.is_some() || req.to.is_some() {
         let bound = |d: &Option<String>, what: &str| -> Result<Bound<Term>> {
             match d {
                 None => Ok(Bound::Unbounded),
                 Some(s) => {
-                    let dt = iso_to_datetime(s)
-                        .ok_or_else(|| anyhow!("--{what} takes a date as YYYY-MM-DD, not `{s}`"))?;
-                    Ok(Bound::Included(Term::from_field_date(f.date, dt)))
+                    let day = chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+                        .map_err(|_| anyhow!("--{what} takes a date as YYYY-MM-DD, not `{s}`"))?;
+                    Ok(Bound::Included(Term::from_field_date(
+                        f.date,
+                        clamped_day(day),
+                    )))
                 }
             }
         };
@@ -217,6 +228,30 @@ pub fn build(store: &Store, req: &SearchRequest) -> Result<Box<dyn Query>> {
         1 => clauses.remove(0).1,
         _ => Box::new(BooleanQuery::new(clauses)),
     })
+}
+
+/// Dates are held in nanoseconds since 1970, which reach only from 1677 to 2262: a day
+/// outside is moved to the nearest day inside, where no filing's date can be passed.
+pub fn clamped_day(day: chrono::NaiveDate) -> tantivy::DateTime {
+    let earliest = chrono::NaiveDate::from_ymd_opt(1678, 1, 1).unwrap_or(day);
+    let latest = chrono::NaiveDate::from_ymd_opt(2262, 1, 1).unwrap_or(day);
+    let day = day.clamp(earliest, latest);
+    let secs = day.and_time(chrono::NaiveTime::MIN).and_utc().timestamp();
+    tantivy::DateTime::from_timestamp_secs(secs)
+}
+
+/// Every value a string field holds in the index, sorted: what `--type` can take.
+pub fn indexed_values(store: &Store, field: Field) -> Result<Vec<String>> {
+    let reader = store.index.reader()?;
+    let mut values = std::collections::BTreeSet::new();
+    for segment in reader.searcher().segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut stream = inverted.terms().stream()?;
+        while stream.advance() {
+            values.insert(String::from_utf8_lossy(stream.key()).into_owned());
+        }
+    }
+    Ok(values.into_iter().collect())
 }
 
 fn explain(e: &tantivy::query::QueryParserError) -> String {
