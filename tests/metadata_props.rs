@@ -53,6 +53,23 @@ proptest! {
     }
 
     #[test]
+    fn a_normalised_docket_number_normalises_to_itself(
+        s in "(?:Case No\\.:? |No\\. |CV |Civil Action No\\. )?[1-9]?:?[0-9]{2}[- ](?:cv|cr|CV|bk|mc|ap)?-?[0-9]{1,6}(?:-[A-Z]{2,4}){0,2}(?: \\([A-Z]{3,5}x?\\))?",
+        noise in "\\PC{0,40}",
+    ) {
+        for raw in [s.clone(), format!("{noise}{s}"), noise.clone()] {
+            if let Some(once) = docket::normalize(&raw) {
+                let twice = docket::normalize(&once.canonical);
+                prop_assert_eq!(
+                    twice.as_ref().map(|d| d.canonical.as_str()),
+                    Some(once.canonical.as_str()),
+                    "{:?} -> {:?}", raw, once.canonical
+                );
+            }
+        }
+    }
+
+    #[test]
     fn caption_like_noise_never_panics(s in "(?:[A-Z ,.;]{0,30}\n){0,20}(?:v\\.|vs\\.)\n(?:[A-Z ,.;]{0,30}\n){0,20}") {
         let ct = clean_of(vec![s], None);
         let _ = metadata::extract(&ct);
