@@ -54,21 +54,40 @@ pub struct IndexArgs {
     /// OCR PDFs that have no text layer (needs tesseract and pdftoppm)
     #[arg(long)]
     pub ocr: bool,
-    /// Per-file extraction time limit, in seconds
-    #[arg(long, default_value_t = 60, value_name = "SECS")]
+    /// Per-file extraction time limit, in seconds (1 to 86400)
+    #[arg(long, default_value_t = 60, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub timeout: u64,
-    /// Memory budget of the index writer, in MiB
-    #[arg(long, default_value_t = 256, value_name = "MIB")]
+    /// Memory budget of the index writer, in MiB (16 to 65536)
+    #[arg(long, default_value_t = 256, value_name = "MIB", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(16..=65_536))]
     pub memory: usize,
-    /// Per-file memory limit of the PDF extractor, in MiB
-    #[arg(long, default_value_t = 2048, value_name = "MIB")]
+    /// Per-file memory limit of the PDF extractor, in MiB (64 to 1048576, or 0 for none)
+    #[arg(long, default_value_t = 2048, value_name = "MIB", value_parser = parse_file_memory)]
     pub file_memory: u64,
+    /// Skip files larger than this, in MiB, without reading them (0 = no limit)
+    #[arg(long, default_value_t = 1024, value_name = "MIB", value_parser = clap::value_parser!(u64).range(0..=1_048_576))]
+    pub max_file_size: u64,
+    /// Keep at most this much text per filing, in MiB; the rest is left out and reported (0 = no limit)
+    #[arg(long, default_value_t = 16, value_name = "MIB", value_parser = clap::value_parser!(u64).range(0..=4096))]
+    pub max_text: u64,
+    /// Delete the index (after checking it holds only index files) and index PATH again: the way out of a damaged index
+    #[arg(long)]
+    pub rebuild: bool,
     /// Print only problems and the summary
     #[arg(long, short)]
     pub quiet: bool,
     /// Commit the index after this many new documents (it also commits every 10 s)
-    #[arg(long, default_value_t = 200, value_name = "N")]
+    #[arg(long, default_value_t = 200, value_name = "N", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1_000_000))]
     pub commit_every: usize,
+}
+
+/// `--file-memory`: 0 (no limit) or enough for a PDF reader to start.
+fn parse_file_memory(s: &str) -> Result<u64, String> {
+    let v: u64 = s.parse().map_err(|e| format!("{e}"))?;
+    if v == 0 || (64..=1_048_576).contains(&v) {
+        Ok(v)
+    } else {
+        Err("must be 0 (no limit) or between 64 and 1048576".into())
+    }
 }
 
 #[derive(Debug, Args)]

@@ -40,5 +40,6 @@ fn extract_options(ocr: bool, timeout_secs: u64, memory_mb: u64) -> crate::extra
         timeout: std::time::Duration::from_secs(timeout_secs.max(1)),
         worker: std::env::current_exe().ok(),
         memory_limit_mb: memory_mb,
+        ..crate::extract::ExtractOptions::default()
     }
 }

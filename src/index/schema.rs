@@ -225,6 +225,7 @@ pub struct Fields {
     pub doc_type: Field,
     pub dkt: Field,
     pub cites: Field,
+    pub gap: Field,
     pub body: Field,
 }
 
@@ -257,6 +258,7 @@ impl Fields {
             doc_type: f("doc_type")?,
             dkt: f("dkt")?,
             cites: f("cites")?,
+            gap: f("gap")?,
             body: f("body")?,
         })
     }
