@@ -54,6 +54,9 @@ pub struct FieldSpec {
     pub multi: bool,
     /// Boost when searched by default; absent = not a default field.
     pub default: Option<f32>,
+    /// For a field that is not stored: the stored fields whose values it repeats.
+    #[serde(default)]
+    pub from: Vec<String>,
     #[serde(default)]
     pub description: String,
 }
@@ -80,6 +83,14 @@ impl SchemaSpec {
                 let tok = f.tokenizer.as_deref().unwrap_or("default");
                 if !spec.tokenizers.contains_key(tok) && !matches!(tok, "default" | "raw") {
                     bail!("field `{}` uses undefined tokenizer `{tok}`", f.name);
+                }
+            }
+            for source in &f.from {
+                if !spec.fields.iter().any(|s| &s.name == source && s.stored) {
+                    bail!(
+                        "field `{}` is made from `{source}`, which is not a stored field",
+                        f.name
+                    );
                 }
             }
         }
