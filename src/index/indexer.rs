@@ -234,6 +234,17 @@ pub fn run(
         .unwrap_or_default();
 
     // Unchanged size and mtime: trust the index. Otherwise hash to see if content moved.
+    let to_check = walked
+        .found
+        .iter()
+        .filter(|f| {
+            known
+                .by_path
+                .get(&f.path)
+                .is_none_or(|k| k.size != f.size || k.mtime != f.mtime)
+        })
+        .count();
+    reporter.checking(to_check as u64);
     let hashed: Vec<(Found, Result<String, Unhashed>)> = walked
         .found
         .into_par_iter()
@@ -558,7 +569,16 @@ fn open_writer(store: &Store, memory_mb: usize) -> Result<IndexWriter> {
             "the index at {} is locked by another indexer; wait for it to finish",
             store.dir.display()
         ),
-        Err(e) => Err(e).context("cannot open the index for writing"),
+        Err(e) if super::store::io_kind(&e) == Some(std::io::ErrorKind::PermissionDenied) => bail!(
+            "cannot write the index at {}: permission denied (run as the user who owns it, or fix its permissions)",
+            store.dir.display()
+        ),
+        Err(e) => Err(anyhow::anyhow!(super::store::short_error(&e))).with_context(|| {
+            format!(
+                "cannot open the index at {} for writing",
+                store.dir.display()
+            )
+        }),
     }
 }
 
@@ -614,11 +634,7 @@ fn hash_file(path: &Path, stop: &AtomicBool) -> Result<String, Unhashed> {
 /// The error of a failed commit, in terms of its cause.
 fn write_error(store: &Store, e: tantivy::TantivyError) -> anyhow::Error {
     let dir = store.dir.display();
-    let io = match &e {
-        tantivy::TantivyError::IoError(io) => Some(io.kind()),
-        _ => None,
-    };
-    match io {
+    match super::store::io_kind(&e) {
         Some(std::io::ErrorKind::PermissionDenied) => {
             anyhow::anyhow!("cannot write the index at {dir}: permission denied")
         }

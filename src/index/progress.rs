@@ -43,6 +43,13 @@ impl Reporter {
         }
     }
 
+    /// New or changed files are about to be read to see whether their content changed.
+    pub fn checking(&self, total: u64) {
+        if self.verbosity == Verbosity::Normal && total > 0 {
+            self.line(&format!("checking {total} new or changed files"));
+        }
+    }
+
     /// The number of files that need extracting is known.
     pub fn start(&self, total: u64) {
         if let Some(bar) = &self.bar {

@@ -201,8 +201,13 @@ impl Store {
                 dir.display()
             );
         }
-        let index = Index::open_in_dir(dir)
-            .map_err(|e| unusable(dir, &format!("is damaged ({})", short_error(&e))))?;
+        let index = Index::open_in_dir(dir).map_err(|e| match io_kind(&e) {
+            Some(std::io::ErrorKind::PermissionDenied) => anyhow::anyhow!(
+                "cannot open the index at {}: permission denied (run as the user who owns it, or fix its permissions)",
+                dir.display()
+            ),
+            _ => unusable(dir, &format!("is damaged ({})", short_error(&e))),
+        })?;
         let copy = std::fs::read_to_string(dir.join(SCHEMA_COPY)).unwrap_or_default();
         if copy != SCHEMA_TOML {
             let bundled = SchemaSpec::bundled()?.to_tantivy()?;
@@ -266,13 +271,42 @@ impl Store {
     }
 }
 
+/// The kind of the operating-system error under a tantivy error, if there is one.
+pub fn io_kind(e: &tantivy::TantivyError) -> Option<std::io::ErrorKind> {
+    use tantivy::TantivyError as T;
+    use tantivy::directory::error::{LockError, OpenDirectoryError, OpenReadError};
+    match e {
+        T::IoError(io) => Some(io.kind()),
+        T::OpenReadError(OpenReadError::IoError { io_error, .. }) => Some(io_error.kind()),
+        T::OpenDirectoryError(OpenDirectoryError::IoError { io_error, .. }) => {
+            Some(io_error.kind())
+        }
+        T::LockFailure(LockError::IoError(io), _) => Some(io.kind()),
+        T::OpenWriteError(w) => std::error::Error::source(w)
+            .and_then(|s| s.downcast_ref::<std::io::Error>())
+            .map(|io| io.kind()),
+        _ => None,
+    }
+}
+
 /// One line about a tantivy error, without its debug dump.
 pub fn short_error(e: &tantivy::TantivyError) -> String {
     use tantivy::TantivyError as T;
     match e {
         T::IoError(io) => super::walk::io_reason(io),
         T::DataCorruption(_) => "its data is corrupt".into(),
-        T::OpenReadError(e) => e.to_string(),
+        T::OpenReadError(tantivy::directory::error::OpenReadError::FileDoesNotExist(p)) => {
+            format!("{} is missing", p.display())
+        }
+        T::OpenReadError(tantivy::directory::error::OpenReadError::IoError {
+            io_error,
+            filepath,
+        }) => format!(
+            "{}: {}",
+            filepath.display(),
+            super::walk::io_reason(io_error)
+        ),
+        T::OpenReadError(_) => "it was written by an incompatible version".into(),
         T::OpenDirectoryError(_) => "its directory cannot be opened".into(),
         T::IncompatibleIndex(_) => "it was written by an incompatible version".into(),
         T::SchemaError(_) => "its schema cannot be read".into(),

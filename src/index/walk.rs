@@ -80,7 +80,7 @@ pub fn walk(inputs: &[PathBuf], exclude: &[PathBuf]) -> Walked {
             .require_git(false)
             .add_custom_ignore_filename(".docketeerignore")
             .follow_links(true)
-            .filter_entry(move |e| !skip.iter().any(|x| e.path() == x));
+            .filter_entry(move |e| !skip.iter().any(|x| e.path() == x) && !is_index_dir(e));
         for entry in builder.build() {
             match entry {
                 Ok(e) => {
@@ -119,6 +119,14 @@ pub fn walk(inputs: &[PathBuf], exclude: &[PathBuf]) -> Walked {
     found.sort_by(|a, b| a.path.cmp(&b.path));
     found.dedup_by(|a, b| a.path == b.path);
     Walked { found, problems }
+}
+
+/// Whether a folder holds a Docketeer index (its schema copy): another index inside
+/// the folder being indexed is data of Docketeer's, not filings.
+fn is_index_dir(e: &ignore::DirEntry) -> bool {
+    e.file_type().is_some_and(|t| t.is_dir())
+        && e.path().join(crate::index::schema::SCHEMA_COPY).is_file()
+        && e.path().join("meta.json").is_file()
 }
 
 /// Turn the walker's error into a typed problem with its path.
