@@ -114,6 +114,12 @@ pub struct SearchArgs {
     /// Colour the output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Match every word as written: no stemming (quoted words always match as written)
+    #[arg(long)]
+    pub exact: bool,
+    /// --court and court: also take the courts below the named one (a circuit's districts)
+    #[arg(long)]
+    pub with_children: bool,
 }
 
 #[derive(Debug, Args)]
