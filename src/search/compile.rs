@@ -186,6 +186,8 @@ impl Compiler<'_> {
             }
             Query::Dates { from, until } => {
                 let f = self.store.fields.date;
+                // tantivy needs one bound: "any date" starts at the earliest it holds.
+                let from = &from.or(until.is_none().then_some(chrono::NaiveDate::MIN));
                 let bound = |d: &Option<chrono::NaiveDate>, inclusive: bool| match d {
                     None => Bound::Unbounded,
                     Some(d) => {
