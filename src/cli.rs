@@ -141,6 +141,12 @@ pub struct SearchArgs {
     /// Quickwit REST endpoint, e.g. http://127.0.0.1:7280
     #[arg(long, value_name = "URL", env = "DOCKETEER_ENDPOINT")]
     pub endpoint: Option<String>,
+    /// Match every word as written: no stemming (quoted words always match as written)
+    #[arg(long)]
+    pub exact: bool,
+    /// --court and court: also take the courts below the named one (a circuit's districts)
+    #[arg(long)]
+    pub with_children: bool,
 }
 
 /// Which engine holds the index.

@@ -31,6 +31,8 @@ pub fn run(args: SearchArgs) -> Result<i32> {
         to: args.to,
         limit: args.limit,
         sort: args.sort,
+        exact: args.exact,
+        with_children: args.with_children,
     };
     let results = search::search(&store, &req)?;
     let stdout = std::io::stdout();
