@@ -13,13 +13,13 @@ use docketeer::metadata::{self, docket};
 use gold_common::{clean_text, corpus_dir, load_gold, loose, same_set};
 
 const FIELDS: [(&str, f64); 7] = [
-    ("docket", 0.98),
+    ("docket", 0.99),
     ("court", 0.98),
-    ("case_name", 0.90),
-    ("parties", 0.90),
-    ("judge", 0.90),
-    ("date", 0.95),
-    ("doc_type", 0.0),
+    ("case_name", 0.92),
+    ("parties", 0.92),
+    ("judge", 0.92),
+    ("date", 0.97),
+    ("doc_type", 0.90),
 ];
 
 fn opt_eq(gold: &str, got: Option<&str>, f: impl Fn(&str) -> String) -> bool {

@@ -46,7 +46,8 @@ pub fn find(head: &str) -> Option<(usize, Court)> {
                 continue;
             }
             for v in variants(&run) {
-                if let Some((n, c)) = best_in_run(table, &v) {
+                let found = best_in_run(table, &v).or_else(|| bankruptcy_by_district(table, &v));
+                if let Some((n, c)) = found {
                     let better = match best {
                         None => true,
                         Some((m, d)) => n > m || (n == m && table.is_ancestor(d, c)),
@@ -113,6 +114,51 @@ fn best_in_run(table: &Table, run: &str) -> Option<(usize, usize)> {
         }
     }
     best
+}
+
+/// "U.S. Bankruptcy Court" with a district named the way PACER prints it ("District of
+/// Maine", "NORTH DAKOTA (Fargo)", "Eastern District of Michigan"): the bankruptcy court
+/// of that state and direction, when the table has exactly one.
+fn bankruptcy_by_district(table: &Table, run: &str) -> Option<(usize, usize)> {
+    let lower = format!(
+        " {} ",
+        run.to_lowercase().replace([',', '(', ')', '.'], " ")
+    );
+    if !lower.contains(" bankruptcy court ") {
+        return None;
+    }
+    let state = table
+        .rows()
+        .iter()
+        .filter(|r| r.system == "federal" && r.kind == "bankruptcy")
+        .map(|r| r.location)
+        .filter(|l| !l.is_empty() && lower.contains(&format!(" {} ", l.to_lowercase())))
+        .max_by_key(|l| l.len())?;
+    let direction = [
+        "northern", "southern", "eastern", "western", "middle", "central",
+    ]
+    .into_iter()
+    .find(|d| lower.contains(&format!(" {d} ")));
+    let courts: Vec<usize> = (0..table.rows().len())
+        .filter(|&i| {
+            let r = &table.rows()[i];
+            r.system == "federal"
+                && r.kind == "bankruptcy"
+                && r.location == state
+                && match direction {
+                    Some(d) => {
+                        let initial = format!("{}.d.", &d[..1]);
+                        let name = r.name.to_lowercase();
+                        name.contains(d) || name.contains(&initial)
+                    }
+                    None => true,
+                }
+        })
+        .collect();
+    match courts.as_slice() {
+        [one] => Some((letters(run), *one)),
+        _ => None,
+    }
 }
 
 /// The run as printed, and with "of the State of" read as "of" (courts-db names
