@@ -224,7 +224,7 @@ fn check_file(rel: &str) -> (String, String) {
             // Errors are right only where poppler finds nothing either, or (for scans)
             // nothing but an ECF stamp.
             let fail = match &e {
-                ExtractError::NeedsOcr(_) if ref_total <= 30 * pages => String::new(),
+                ExtractError::NeedsOcr { .. } if ref_total <= 30 * pages => String::new(),
                 _ if ref_total == 0 => String::new(),
                 _ => format!("{rel}: {e} but pdftotext finds {ref_total} words"),
             };

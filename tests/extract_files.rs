@@ -59,10 +59,7 @@ fn hostile_files_match_expect_tsv() {
             assert_eq!(r.as_ref().err(), Some(&ExtractError::Encrypted), "{file}");
         }
         if what.contains("zero bytes") {
-            assert_eq!(
-                r.as_ref().err(),
-                Some(&ExtractError::Skip("empty file".into()))
-            );
+            assert_eq!(r.as_ref().err(), Some(&ExtractError::Empty));
         }
         if what.contains("plain text") {
             assert_eq!(
@@ -108,7 +105,8 @@ fn scans_need_ocr() {
         "pdf/doctor-gov.uscourts.cand.203343.17.0.pdf",
     ] {
         match extract_path(&corpus(f), &opts()) {
-            Err(ExtractError::NeedsOcr(msg)) => {
+            Err(e @ ExtractError::NeedsOcr { missing: None }) => {
+                let msg = e.to_string();
                 assert!(msg.contains("--ocr") && msg.contains("tesseract"), "{msg}")
             }
             other => panic!("{f}: expected NeedsOcr, got {other:?}"),
@@ -202,10 +200,7 @@ fn plain_text_and_misnamed_files() {
     std::fs::write(&bin, [0x89u8, b'P', b'N', b'G', 0, 0, 1, 2, 3]).expect("write temp");
     let r = extract_path(&bin, &opts());
     let _ = std::fs::remove_file(&bin);
-    assert_eq!(
-        r.err(),
-        Some(ExtractError::Skip("not a PDF, HTML or text file".into()))
-    );
+    assert_eq!(r.err(), Some(ExtractError::NotAFiling));
 }
 
 /// The parent side of worker isolation, with stand-in workers: the real one is the
@@ -271,8 +266,12 @@ mod worker_parent {
             Duration::from_secs(1),
         );
         match r {
-            Err(ExtractError::Failed(why)) => {
-                assert!(why.starts_with("timed out after 1 s; "), "{why}")
+            Err(ExtractError::Unusable { why, then }) => {
+                assert_eq!(why.to_string(), "timed out after 1 s");
+                assert!(
+                    matches!(*then, ExtractError::ToolFailed { .. }),
+                    "pdftotext's own failure is the second reason: {then:?}"
+                );
             }
             other => panic!("expected a failure, got {other:?}"),
         }

@@ -330,7 +330,7 @@ fn a_file_over_the_time_limit_fails_and_the_run_goes_on() {
     let endless = endless.canonicalize().expect("generated file");
     let why = failed.get(s(&endless)).map(|w| w[0].as_str()).unwrap_or("");
     assert!(
-        why.starts_with("timed out after 1 s; pdftotext timed out after 1 s"),
+        why.starts_with("pdf-extract timed out after 1 s; pdftotext timed out after 1 s"),
         "{err}"
     );
     let line = summary_line(&err);

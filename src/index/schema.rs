@@ -9,8 +9,8 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
-    WhitespaceTokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer, WhitespaceTokenizer,
 };
 
 /// The schema file, compiled in so the binary and the index always agree.
@@ -67,6 +67,12 @@ pub struct FieldSpec {
     pub multi: bool,
     /// Boost when searched by default; absent = not a default field.
     pub default: Option<f32>,
+    /// For a field that is not stored: the stored fields whose values it repeats.
+    #[serde(default)]
+    pub from: Vec<String>,
+    /// For a stemmed copy of another field: that field's name. The copy is indexed from
+    /// the same text; the named field answers quoted words and `--exact`.
+    pub stems: Option<String>,
     /// What the field holds.
     #[serde(default)]
     pub description: String,
@@ -100,6 +106,14 @@ impl SchemaSpec {
                 let tok = f.tokenizer.as_deref().unwrap_or("default");
                 if !spec.tokenizers.contains_key(tok) && !matches!(tok, "default" | "raw") {
                     bail!("field `{}` uses undefined tokenizer `{tok}`", f.name);
+                }
+            }
+            for source in &f.from {
+                if !spec.fields.iter().any(|s| &s.name == source && s.stored) {
+                    bail!(
+                        "field `{}` is made from `{source}`, which is not a stored field",
+                        f.name
+                    );
                 }
             }
         }
@@ -212,7 +226,12 @@ fn build_analyzer(name: &str, spec: &TokenizerSpec) -> Result<TextAnalyzer> {
     let mut builder = match spec.base.as_str() {
         "simple" => TextAnalyzer::builder(SimpleTokenizer::default()).dynamic(),
         "whitespace" => TextAnalyzer::builder(WhitespaceTokenizer::default()).dynamic(),
-        other => bail!("tokenizer `{name}`: unknown base `{other}` (simple, whitespace)"),
+        "sentences" => {
+            TextAnalyzer::builder(crate::search::analysis::SentenceTokenizer::default()).dynamic()
+        }
+        other => {
+            bail!("tokenizer `{name}`: unknown base `{other}` (simple, whitespace, sentences)")
+        }
     };
     for filter in &spec.filters {
         let (kind, arg) = filter.split_once(':').unwrap_or((filter.as_str(), ""));
@@ -225,10 +244,24 @@ fn build_analyzer(name: &str, spec: &TokenizerSpec) -> Result<TextAnalyzer> {
                 })?;
                 builder.filter_dynamic(RemoveLongFilter::limit(limit))
             }
+            "stem" => builder.filter_dynamic(Stemmer::new(stem_language(name, arg)?)),
             other => bail!("tokenizer `{name}`: unknown filter `{other}`"),
         };
     }
     Ok(builder.build())
+}
+
+/// `stem:english` and the other languages of tantivy's stemmer.
+fn stem_language(tokenizer: &str, name: &str) -> Result<Language> {
+    Ok(match name {
+        "english" => Language::English,
+        "french" => Language::French,
+        "german" => Language::German,
+        "spanish" => Language::Spanish,
+        other => bail!(
+            "tokenizer `{tokenizer}`: no stemmer for `{other}` (english, french, german, spanish)"
+        ),
+    })
 }
 
 /// Declares [`Fields`] from one list of the schema's field names, so each name the code
@@ -313,8 +346,14 @@ fields! {
     dkt,
     /// Citations.
     cites,
+    /// Why the document holds less text than its file.
+    gap,
     /// The cleaned text, pages separated by form feeds.
     body,
+    /// The body, stemmed.
+    body_stem,
+    /// The title, stemmed.
+    title_stem,
 }
 
 #[cfg(test)]
@@ -331,7 +370,7 @@ mod tests {
             assert_eq!(fields.name(field), *name);
         }
         let defaults: Vec<_> = spec.default_fields().map(|(n, _)| n).collect();
-        assert!(defaults.contains(&"body") && defaults.contains(&"case_name"));
+        assert!(defaults.contains(&"body_stem") && defaults.contains(&"case_name"));
     }
 
     #[test]
