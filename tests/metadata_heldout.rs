@@ -864,7 +864,7 @@ fn heldout_same_set(gold: &str, got: &[String]) -> bool {
 /// half, failing when the check half falls below the bars.
 #[test]
 fn heldout_files() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/heldout");
+    let dir = gold_common::data::test_data().join("heldout");
     let text = std::fs::read_to_string(dir.join("EXPECTED.tsv")).expect("EXPECTED.tsv");
     // right and counted, per half and field
     let mut right = [[0usize; 7]; 2];
