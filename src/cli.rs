@@ -1,11 +1,13 @@
 //! Command-line definitions (clap) and nothing else.
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 use crate::output::ColorChoice;
 use crate::search::Sort;
 
+/// The whole command line.
 #[derive(Debug, Parser)]
 #[command(
     name = "docketeer",
@@ -14,10 +16,17 @@ use crate::search::Sort;
     after_help = "Examples:\n  docketeer index ~/filings\n  docketeer search '\"protective order\" AND asylum'\n  docketeer search --docket 3:17-cv-02366 --party Mayorkas\n  docketeer inspect filing.pdf\n\nExit codes: 0 hits found, 1 no hits, 2 error."
 )]
 pub struct Cli {
+    /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// Read the command line (exits with clap's message on a bad one).
+pub fn parse() -> Cli {
+    Cli::parse()
+}
+
+/// Where the index lives (`--index`), shared by every command.
 #[derive(Debug, Args, Clone)]
 pub struct IndexDir {
     /// Index directory [default: $DOCKETEER_INDEX, else $XDG_DATA_HOME/docketeer/index, else ~/.local/share/docketeer/index]
@@ -25,6 +34,7 @@ pub struct IndexDir {
     pub index: Option<PathBuf>,
 }
 
+/// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Index filings: files and folders, recursively; re-runs index only what changed
@@ -43,14 +53,19 @@ pub enum Command {
     Push(PushArgs),
     /// Extract one PDF in this process and print the result as JSON (used by `index` to isolate PDF libraries)
     #[command(hide = true)]
-    ExtractWorker { path: PathBuf },
+    ExtractWorker {
+        /// The PDF to extract.
+        path: PathBuf,
+    },
 }
 
+/// `docketeer index`.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
     /// Files or folders to index
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Where the index lives.
     #[command(flatten)]
     pub index: IndexDir,
     /// OCR PDFs that have no text layer (needs tesseract and pdftoppm)
@@ -92,11 +107,13 @@ fn parse_file_memory(s: &str) -> Result<u64, String> {
     }
 }
 
+/// `docketeer search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Query: words (all must match), "phrases", "phrase"~N (words within N), AND/OR/NOT, field:value (case_name, docket, party, plaintiff, defendant, court, judge, date, doc_type, dkt, cites, title, body)
-    #[arg(value_name = "QUERY", default_value = "")]
+    /// Query: words (all must match), "phrases", "phrase"~N (words within N), AND/OR/NOT, field:value
+    #[arg(value_name = "QUERY", default_value = "", help = query_help())]
     pub query: String,
+    /// Where the index lives.
     #[command(flatten)]
     pub index: IndexDir,
     /// Only this case: words of the caption ("Al Otro Lado v. Mayorkas")
@@ -127,13 +144,13 @@ pub struct SearchArgs {
     #[arg(long, short = 'n', default_value_t = 10)]
     pub limit: usize,
     /// Order of hits
-    #[arg(long, value_enum, default_value_t = Sort::Relevance)]
+    #[arg(long, value_parser = sort_values(), default_value = "relevance")]
     pub sort: Sort,
     /// One JSON object per hit
     #[arg(long)]
     pub json: bool,
     /// Colour the output
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, value_parser = color_values(), default_value = "auto")]
     pub color: ColorChoice,
     /// Where to search: the local index, or a Quickwit cluster (then --index names the cluster's index, default docketeer)
     #[arg(long, value_enum, default_value_t = Engine::Local)]
@@ -187,6 +204,7 @@ pub struct PushArgs {
     pub quiet: bool,
 }
 
+/// `docketeer inspect`.
 #[derive(Debug, Args)]
 pub struct InspectArgs {
     /// Files to inspect
@@ -203,8 +221,10 @@ pub struct InspectArgs {
     pub ocr: bool,
 }
 
+/// `docketeer stats`.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
+    /// Where the index lives.
     #[command(flatten)]
     pub index: IndexDir,
     /// JSON instead of a table
@@ -212,8 +232,10 @@ pub struct StatsArgs {
     pub json: bool,
 }
 
+/// `docketeer export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// Where the index lives.
     #[command(flatten)]
     pub index: IndexDir,
     /// Leave out the body text
@@ -222,4 +244,44 @@ pub struct ExportArgs {
     /// `local`: stored fields as JSON lines; `quickwit`: Quickwit ingest lines (search-only fields too)
     #[arg(long, value_enum, default_value_t = Engine::Local)]
     pub engine: Engine,
+}
+
+/// `--sort` values, each with its help, read into the library's [`Sort`].
+fn sort_values() -> impl TypedValueParser<Value = Sort> {
+    PossibleValuesParser::new([
+        PossibleValue::new("relevance")
+            .help("Best match first (BM25, with case name, title and parties weighted up)"),
+        PossibleValue::new("newest").help("Latest filing date first"),
+        PossibleValue::new("oldest")
+            .help("Earliest filing date first; filings without a date are left out"),
+    ])
+    .map(|v| match v.as_str() {
+        "newest" => Sort::Newest,
+        "oldest" => Sort::Oldest,
+        _ => Sort::Relevance,
+    })
+}
+
+/// `--color` values, read into the library's [`ColorChoice`].
+fn color_values() -> impl TypedValueParser<Value = ColorChoice> {
+    PossibleValuesParser::new([
+        PossibleValue::new("auto").help("On a terminal, unless NO_COLOR is set"),
+        PossibleValue::new("always"),
+        PossibleValue::new("never"),
+    ])
+    .map(|v| match v.as_str() {
+        "always" => ColorChoice::Always,
+        "never" => ColorChoice::Never,
+        _ => ColorChoice::Auto,
+    })
+}
+
+/// The QUERY help, naming the fields of the schema file.
+fn query_help() -> String {
+    let fields = crate::index::schema::SchemaSpec::bundled()
+        .map(|s| s.query_fields().join(", "))
+        .unwrap_or_default();
+    format!(
+        "Query: words (all must match), \"phrases\", \"phrase\"~N (words within N), AND/OR/NOT, field:value ({fields})"
+    )
 }

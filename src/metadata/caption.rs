@@ -16,7 +16,9 @@ use super::names::{is_all_caps, proper_case};
 /// Parties found in a caption.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Caption {
+    /// Plaintiffs (petitioners, appellants), as printed in proper case.
     pub plaintiffs: Vec<String>,
+    /// Defendants (respondents, appellees), as printed in proper case.
     pub defendants: Vec<String>,
     /// The caption says "et al." on either side.
     pub et_al: bool,

@@ -21,7 +21,9 @@ pub use query::{SearchRequest, Sort};
 /// One hit.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
+    /// 1-based position in the results.
     pub rank: usize,
+    /// The ranking score.
     pub score: f32,
     /// 1-based page of the snippet, when the snippet comes from the body.
     pub page: Option<usize>,
@@ -29,13 +31,16 @@ pub struct Hit {
     pub snippet: String,
     /// Byte ranges of `snippet` that matched the query.
     pub highlights: Vec<(usize, usize)>,
+    /// The document's stored fields.
     #[serde(flatten)]
     pub doc: StoredDoc,
 }
 
 /// Hits of one search and the total number of matching documents.
 pub struct Results {
+    /// Documents matching the query.
     pub total: usize,
+    /// The hits shown, best first.
     pub hits: Vec<Hit>,
 }
 
@@ -58,7 +63,10 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
             } else {
                 Order::Asc
             };
-            let by_date = top_docs.order_by_fast_field::<tantivy::DateTime>("date", order);
+            let by_date = top_docs.order_by_fast_field::<tantivy::DateTime>(
+                store.fields.name(store.fields.date),
+                order,
+            );
             searcher
                 .search(&query, &(by_date, Count))
                 .map(|(hits, n)| (hits.into_iter().map(|(_, a)| (0.0, a)).collect(), n))
