@@ -13,7 +13,9 @@ pub mod sniff;
 pub mod text;
 pub mod worker;
 
-pub use outcome::{Crash, Distrust, ExtractError, Gap, Note, ProblemKind, Special, Stage, Tool};
+pub use outcome::{
+    Crash, Distrust, ExtractError, Gap, Note, ProblemKind, Special, Stage, Tool, io_reason,
+};
 pub use process::kill_running_helpers;
 
 use serde::{Deserialize, Serialize};
@@ -131,7 +133,7 @@ impl Default for ExtractOptions {
 
 /// Extract the text of one file.
 pub fn extract_path(path: &Path, opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
-    let meta = std::fs::metadata(path).map_err(|e| ExtractError::Unreadable(e.to_string()))?;
+    let meta = std::fs::metadata(path).map_err(|e| ExtractError::Unreadable(io_reason(&e)))?;
     regular_file(&meta)?;
     if opts.max_file_mb > 0 && meta.len() > opts.max_file_mb.saturating_mul(MIB) {
         return Err(ExtractError::TooLarge {
@@ -173,7 +175,7 @@ pub fn sniff_path(path: &Path) -> Result<Format, ExtractError> {
     let mut head = Vec::with_capacity(1024);
     std::fs::File::open(path)
         .and_then(|f| f.take(1024).read_to_end(&mut head))
-        .map_err(|e| ExtractError::Unreadable(e.to_string()))?;
+        .map_err(|e| ExtractError::Unreadable(io_reason(&e)))?;
     sniff::sniff(&head, extension(path).as_deref())
 }
 
@@ -196,7 +198,7 @@ fn read_markup(
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes))
-        .map_err(|e| ExtractError::Unreadable(e.to_string()))?;
+        .map_err(|e| ExtractError::Unreadable(io_reason(&e)))?;
     let cut = bytes.len() as u64 > limit;
     if cut {
         bytes.truncate(limit as usize);
