@@ -309,7 +309,7 @@ fn a_file_over_the_time_limit_fails_and_the_run_goes_on() {
     let failed = problem_lines(&err, "failed");
     let why = failed.get(s(&huge)).map(|w| w[0].as_str()).unwrap_or("");
     assert!(
-        why.starts_with("timed out after 1 s; pdftotext timed out after 1 s"),
+        why.starts_with("pdf-extract timed out after 1 s; pdftotext timed out after 1 s"),
         "{err}"
     );
     let line = summary_line(&err);
