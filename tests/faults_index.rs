@@ -157,3 +157,27 @@ fn the_index_inside_the_indexed_folder_is_not_indexed() {
     assert_eq!(count(&second, "unchanged"), 2, "{}", summary(&second));
     assert_eq!(exported_paths(&idx).len(), 2);
 }
+
+#[test]
+fn a_corrupt_meta_json_says_damaged_and_how_to_rebuild_without_a_debug_dump() {
+    let dir = workdir();
+    let docs = small_folder(dir.path());
+    let idx = dir.path().join("idx");
+    assert_eq!(index(&idx, &docs, &["-q"]).status.code(), Some(0));
+    std::fs::write(idx.join("meta.json"), "{\"segments\": [").expect("damage meta.json");
+    let before = snapshot(&idx);
+    for o in [
+        index(&idx, &docs, &[]),
+        run(&["search", "qzorderx", "--index", s(&idx)]),
+        run(&["stats", "--index", s(&idx)]),
+    ] {
+        assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+        let e = err(&o);
+        assert!(e.contains("is damaged") && e.contains("--rebuild"), "{e}");
+        assert!(
+            !e.contains("tantivy") && !e.contains('{'),
+            "no debug dump: {e}"
+        );
+    }
+    assert_eq!(snapshot(&idx), before);
+}

@@ -260,3 +260,22 @@ fn cap_text(ex: &mut Extracted, max_text_mb: u64) {
         limit_mb: max_text_mb,
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_over_the_limit_is_cut_on_a_character_boundary_with_a_note() {
+        let page = "é".repeat(MIB as usize / 2 + 10);
+        let mut ex = Extracted::new(Format::Pdf, vec![page.clone(), page], "pdf-extract");
+        cap_text(&mut ex, 1);
+        let kept: usize = ex.pages.iter().map(String::len).sum();
+        assert!(kept <= MIB as usize && kept > MIB as usize - 4, "{kept}");
+        assert_eq!(ex.pages.len(), 1);
+        assert_eq!(ex.gaps(), vec![Gap::Truncated { limit_mb: 1 }]);
+        let mut small = Extracted::new(Format::Text, vec!["short".into()], "text");
+        cap_text(&mut small, 1);
+        assert!(small.facts.is_empty());
+    }
+}
