@@ -37,8 +37,10 @@ pub enum Command {
     Stats(StatsArgs),
     /// Write every indexed document as JSON lines (schema field names), for moving to another engine
     Export(ExportArgs),
-    /// Print the index schema file
-    Schema,
+    /// Print the index schema file (or, with --engine quickwit, the Quickwit index config made from it)
+    Schema(SchemaArgs),
+    /// Copy the local index to a Quickwit cluster: creates the index, sends new and changed documents, deletes replaced ones
+    Push(PushArgs),
     /// Extract one PDF in this process and print the result as JSON (used by `index` to isolate PDF libraries)
     #[command(hide = true)]
     ExtractWorker { path: PathBuf },
@@ -133,6 +135,56 @@ pub struct SearchArgs {
     /// Colour the output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Where to search: the local index, or a Quickwit cluster (then --index names the cluster's index, default docketeer)
+    #[arg(long, value_enum, default_value_t = Engine::Local)]
+    pub engine: Engine,
+    /// Quickwit REST endpoint, e.g. http://127.0.0.1:7280
+    #[arg(long, value_name = "URL", env = "DOCKETEER_ENDPOINT")]
+    pub endpoint: Option<String>,
+    /// Match every word as written: no stemming (quoted words always match as written)
+    #[arg(long)]
+    pub exact: bool,
+    /// --court and court: also take the courts below the named one (a circuit's districts)
+    #[arg(long)]
+    pub with_children: bool,
+}
+
+/// Which engine holds the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Engine {
+    /// The local tantivy index
+    Local,
+    /// A Quickwit cluster (see `docketeer push`)
+    Quickwit,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// `local`: the schema file; `quickwit`: a Quickwit index config generated from it
+    #[arg(long, value_enum, default_value_t = Engine::Local)]
+    pub engine: Engine,
+    /// Index id written into the Quickwit config
+    #[arg(long, value_name = "NAME", default_value = "docketeer")]
+    pub index_id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// Quickwit REST endpoint, e.g. http://127.0.0.1:7280
+    #[arg(long, value_name = "URL", env = "DOCKETEER_ENDPOINT")]
+    pub endpoint: String,
+    /// Index id on the cluster (created if missing)
+    #[arg(long, value_name = "NAME", default_value = "docketeer")]
+    pub index: String,
+    /// Local index directory [default: as for `search`]
+    #[arg(long, value_name = "DIR")]
+    pub local: Option<PathBuf>,
+    /// Largest ingest request, in MiB (Quickwit refuses bodies over 10 MiB)
+    #[arg(long, default_value_t = 8, value_name = "MIB", value_parser = clap::value_parser!(u64).range(1..=9))]
+    pub batch_mib: u64,
+    /// Print only the summary
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]
@@ -167,4 +219,7 @@ pub struct ExportArgs {
     /// Leave out the body text
     #[arg(long)]
     pub no_body: bool,
+    /// `local`: stored fields as JSON lines; `quickwit`: Quickwit ingest lines (search-only fields too)
+    #[arg(long, value_enum, default_value_t = Engine::Local)]
+    pub engine: Engine,
 }

@@ -1,16 +1,17 @@
 //! Behaviour of extraction on the real corpus: hostile PDFs as EXPECT.tsv describes
 //! them, encryption, scans and OCR, HTML and plain text.
 
-use std::path::{Path, PathBuf};
+#[path = "common/data.rs"]
+mod data;
+
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use docketeer::clean::clean_pages;
 use docketeer::extract::{ExtractError, ExtractOptions, Format, extract_path};
 
 fn corpus(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(rel)
+    data::file(rel)
 }
 
 fn opts() -> ExtractOptions {

@@ -4,6 +4,7 @@
 mod export;
 mod index_cmd;
 mod inspect;
+mod push;
 mod search_cmd;
 mod stats;
 
@@ -21,10 +22,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Inspect(args) => inspect::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Export(args) => export::run(args),
-        Command::Schema => {
-            print!("{}", crate::index::schema::SCHEMA_TOML);
-            Ok(0)
-        }
+        Command::Schema(args) => push::schema(args),
+        Command::Push(args) => push::run(args),
         Command::ExtractWorker { path } => Ok(crate::extract::worker::run(&path)),
     }
 }

@@ -84,6 +84,7 @@ pub fn build(f: &Fields, d: &NewDoc) -> TantivyDocument {
     let m = d.meta;
     if let Some(t) = &m.title {
         doc.add_text(f.title, t);
+        doc.add_text(f.title_stem, t);
     }
     if let Some(c) = &m.case_name {
         doc.add_text(f.case_name, c);
@@ -136,7 +137,9 @@ pub fn build(f: &Fields, d: &NewDoc) -> TantivyDocument {
         doc.add_text(f.gap, gap.code());
     }
     let sep = PAGE_BREAK.to_string();
-    doc.add_text(f.body, d.clean.pages.join(&sep));
+    let body = d.clean.pages.join(&sep);
+    doc.add_text(f.body_stem, &body);
+    doc.add_text(f.body, body);
     doc
 }
 
