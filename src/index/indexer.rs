@@ -623,7 +623,7 @@ fn prepare(fields: &super::schema::Fields, job: &Job, opts: &ExtractOptions) -> 
 /// SHA-256 of a file, read in pieces so Ctrl-C is honoured within one piece.
 fn hash_file(path: &Path, stop: &AtomicBool) -> Result<String, Unhashed> {
     use std::io::Read;
-    let unreadable = |e: std::io::Error| Unhashed::Unreadable(e.to_string());
+    let unreadable = |e: std::io::Error| Unhashed::Unreadable(crate::extract::io_reason(&e));
     let meta = std::fs::metadata(path).map_err(unreadable)?;
     if let Err(e) = crate::extract::regular_file(&meta) {
         return Err(Unhashed::Refused(e));
