@@ -5,11 +5,20 @@ use std::path::PathBuf;
 
 use crate::output::ColorChoice;
 use crate::search::Sort;
+use crate::search::facets::Facet;
+
+/// How `--group` gathers hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Group {
+    /// Hits of one case together, in the order of each case's best hit
+    Case,
+}
 
 #[derive(Debug, Parser)]
 #[command(
     name = "docketeer",
     version,
+    disable_help_subcommand = true,
     about = "Full-text search over court filings (PDF, HTML, text)",
     after_help = "Examples:\n  docketeer index ~/filings\n  docketeer search '\"protective order\" AND asylum'\n  docketeer search --docket 3:17-cv-02366 --party Mayorkas\n  docketeer inspect filing.pdf\n\nExit codes: 0 hits found, 1 no hits, 2 error."
 )]
@@ -25,6 +34,8 @@ pub struct IndexDir {
     pub index: Option<PathBuf>,
 }
 
+// Parsed once per process: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Index filings: files and folders, recursively; re-runs index only what changed
@@ -39,6 +50,16 @@ pub enum Command {
     Export(ExportArgs),
     /// Print the index schema file
     Schema,
+    /// List the indexed cases: name, docket, court, filings, date range
+    Cases(CasesArgs),
+    /// Print a filing's metadata and a page's text with the last search's words marked
+    Show(ShowArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), generated from these definitions
+    Man,
+    /// Help on a command, or on the query language: `docketeer help syntax`
+    Help(HelpArgs),
     /// Extract one PDF in this process and print the result as JSON (used by `index` to isolate PDF libraries)
     #[command(hide = true)]
     ExtractWorker { path: PathBuf },
@@ -102,18 +123,30 @@ pub struct SearchArgs {
     /// Only filings dated on or before this day (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
-    /// Number of hits to show
-    #[arg(long, short = 'n', default_value_t = 10)]
-    pub limit: usize,
+    /// Number of hits to show, at most 10000 (0: the count only) [default: 10; with -l, all]
+    #[arg(long, short = 'n')]
+    pub limit: Option<usize>,
     /// Order of hits
-    #[arg(long, value_enum, default_value_t = Sort::Relevance)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Sort::Relevance)]
     pub sort: Sort,
     /// One JSON object per hit
     #[arg(long)]
     pub json: bool,
     /// Colour the output
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Count all hits by this (repeatable): printed after the hits; in --json a final object
+    #[arg(long, value_enum, ignore_case = true, value_name = "FACET")]
+    pub count_by: Vec<Facet>,
+    /// Print only the paths of matching filings, like grep -l
+    #[arg(long, short = 'l')]
+    pub files_with_matches: bool,
+    /// Snippet length, in words of context (default 40)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=2000))]
+    pub context: Option<u16>,
+    /// Group hits of the same case together, under the case's name
+    #[arg(long, value_enum, ignore_case = true, value_name = "BY")]
+    pub group: Option<Group>,
     /// Match every word as written: no stemming (quoted words always match as written)
     #[arg(long)]
     pub exact: bool,
@@ -154,4 +187,45 @@ pub struct ExportArgs {
     /// Leave out the body text
     #[arg(long)]
     pub no_body: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CasesArgs {
+    #[command(flatten)]
+    pub index: IndexDir,
+    /// One JSON object per case
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// PATH, PATH:PAGE, or the number of a hit of the last search (`docketeer show 2`)
+    #[arg(value_name = "TARGET")]
+    pub target: String,
+    #[command(flatten)]
+    pub index: IndexDir,
+    /// Words to mark [default: the last search's query]
+    #[arg(long, short = 'q', value_name = "QUERY")]
+    pub query: Option<String>,
+    /// Print straight to stdout, even on a terminal
+    #[arg(long)]
+    pub no_pager: bool,
+    /// Colour the output
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum, ignore_case = true)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct HelpArgs {
+    /// `syntax` for the query language, or a command's name
+    #[arg(value_name = "TOPIC")]
+    pub topic: Option<String>,
 }

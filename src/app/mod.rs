@@ -1,10 +1,13 @@
 //! One function per subcommand, wiring the library stages together. Each returns the
 //! process exit code on success; errors become exit code 2 in `main`.
 
+mod cases;
+mod completions;
 mod export;
 mod index_cmd;
 mod inspect;
 mod search_cmd;
+mod show;
 mod stats;
 
 use anyhow::Result;
@@ -25,6 +28,11 @@ pub fn run(cli: Cli) -> Result<i32> {
             print!("{}", crate::index::schema::SCHEMA_TOML);
             Ok(0)
         }
+        Command::Cases(args) => cases::run(args),
+        Command::Show(args) => show::run(args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man => completions::man(),
+        Command::Help(args) => completions::help(args),
         Command::ExtractWorker { path } => Ok(crate::extract::worker::run(&path)),
     }
 }

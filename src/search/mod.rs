@@ -3,6 +3,8 @@
 pub mod analysis;
 pub mod ast;
 pub mod compile;
+pub mod facets;
+pub mod highlight;
 pub mod parse;
 pub mod query;
 pub mod rewrite;
@@ -33,11 +35,16 @@ pub struct Hit {
     pub doc: StoredDoc,
 }
 
-/// Hits of one search and the total number of matching documents.
+/// Hits of one search, the total number of matching documents and, when asked, the
+/// counts of every hit by facet.
 pub struct Results {
     pub total: usize,
     pub hits: Vec<Hit>,
+    pub facets: Vec<facets::FacetCounts>,
 }
+
+/// Snippet length when `--context` is not given, in characters.
+pub const SNIPPET_CHARS: usize = 240;
 
 /// Run a search.
 pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
@@ -71,7 +78,11 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
     for field in [store.fields.body_stem, store.fields.body] {
         let mut g = SnippetGenerator::create(&searcher, &*query, field)
             .context("cannot prepare snippets")?;
-        g.set_max_num_chars(240);
+        g.set_max_num_chars(if req.snippet_chars == 0 {
+            SNIPPET_CHARS
+        } else {
+            req.snippet_chars
+        });
         generators.push(g);
     }
     let mut hits = Vec::with_capacity(top.len());
@@ -102,7 +113,16 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
             doc: stored,
         });
     }
-    Ok(Results { total, hits })
+    let facets = if req.count_by.is_empty() {
+        Vec::new()
+    } else {
+        facets::count(store, &searcher, &*query, &req.count_by)?
+    };
+    Ok(Results {
+        total,
+        hits,
+        facets,
+    })
 }
 
 fn describe(addr: DocAddress) -> String {

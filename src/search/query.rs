@@ -35,6 +35,10 @@ pub struct SearchRequest {
     pub exact: bool,
     /// `--court` and `court:` also take the courts below the named one.
     pub with_children: bool,
+    /// Count every hit by these (`--count-by`).
+    pub count_by: Vec<super::facets::Facet>,
+    /// Longest snippet, in characters (0: the default).
+    pub snippet_chars: usize,
 }
 
 /// Order of hits.
