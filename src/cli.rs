@@ -94,7 +94,7 @@ pub struct IndexArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Query: words (all must match), "phrases", "phrase"~N (words within N), AND/OR/NOT, field:value (case_name, docket, party, plaintiff, defendant, court, judge, date, doc_type, dkt, cites, title, body)
+    /// Query: words (all must match; stemmed unless quoted), "phrases", "phrase"~N, AND/OR/NOT, field:value (case_name, docket, party, plaintiff, defendant, court, judge, date, doc_type, dkt, cites, title, body), and connectors w/N pre/N /s /p & % ! * (see `docketeer help syntax`)
     #[arg(value_name = "QUERY", default_value = "")]
     pub query: String,
     #[command(flatten)]

@@ -162,7 +162,7 @@ pub fn run(args: ShowArgs) -> Result<i32> {
             exact,
             ..SearchRequest::default()
         };
-        Some(query::build(&store, &reader.searcher(), &req)?)
+        Some(query::build_with(&store, &reader.searcher(), &req)?)
     };
     let color = args.color.enabled();
     let mut text = Vec::new();

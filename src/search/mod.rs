@@ -56,7 +56,7 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
         .reader()
         .context("cannot open the index for reading")?;
     let searcher = reader.searcher();
-    let query = query::build(store, &searcher, req)?;
+    let query = query::build_with(store, &searcher, req)?;
     // `--limit 0` asks for the count only; the collector needs room for one.
     let limit = req.limit.max(1);
     let top_docs = TopDocs::with_limit(limit);
