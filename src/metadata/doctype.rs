@@ -66,6 +66,21 @@ static OPINION_MARK: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 
+/// How a reported decision's head reads: a public-domain or slip-opinion citation on
+/// its first lines ("2024 ND 143", "Cite as 2022 Ark. App. 51", "2019 NY Slip Op
+/// 32654(U)"), "Decided on" a date, an author line "Fidel E. Gomez, J.", or a panel
+/// "Before X, Y, and Z, Judges."
+static DECISION_MARK: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(concat!(
+        r"(?m)^[ \t]*(?:Cite[ \t]+as:?[ \t]+)?\d{4}[ \t]+(?:[A-Z][A-Za-z.]*[ \t]+){1,3}(?:Slip[ \t]+Op[ \t]+)?\d{1,6}(?:\(U\))?[ \t]*$",
+        r"|(?m)^[ \t]*Decided(?:[ \t]+on)?:?[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+\d{4}",
+        r"|(?m)^[ \t]*(?:[A-Z][A-Za-z.'\-]*[ \t]+){1,3}[A-Z][A-Za-z'\-]+,[ \t]+(?:J|S|JJ|C\.[ \t]?J|P\.[ \t]?J)\.[ \t]*$",
+        r"|(?m)^[ \t]*Before:?[ \t]+[A-Z][^\n]{0,120}\b(?:Judges|Justices)\.",
+        r"|(?mi)^[ \t]*(?:published|unpublished)[ \t]+opinion\b",
+    ))
+    .unwrap()
+});
+
 /// Whether `text` reads like an opinion (an author line, "delivered the opinion").
 pub fn opinion_marked(text: &str) -> bool {
     OPINION_MARK.is_match(text)
@@ -146,7 +161,7 @@ pub fn find_doc_type(head: &str) -> (Option<String>, Option<String>) {
     if ORDER_MARK.is_match(&start) {
         return (Some("order".into()), None);
     }
-    if OPINION_MARK.is_match(head) {
+    if OPINION_MARK.is_match(head) || DECISION_MARK.is_match(&start) {
         return (Some("opinion".into()), None);
     }
     if head.trim().is_empty() {
@@ -187,6 +202,28 @@ mod tests {
         assert_eq!(
             k("Voluntary Petition for Individuals Filing for Bankruptcy"),
             "other"
+        );
+        // Reported decisions' heads, from two reporters each.
+        assert_eq!(k("2024 ND 143\n\nRonald Wootan, Petitioner"), "opinion");
+        assert_eq!(
+            k("Cite as 2022 Ark. App. 51\nARKANSAS COURT OF APPEALS"),
+            "opinion"
+        );
+        assert_eq!(
+            k("Deboer v Friedman\n2019 NY Slip Op 32654(U)\nSeptember 4, 2019"),
+            "opinion"
+        );
+        assert_eq!(
+            k("Decided on December 12, 2023\nSupreme Court, Bronx County"),
+            "opinion"
+        );
+        assert_eq!(
+            k("Smith v Jones\n\nFidel E. Gomez, J.\n\nIn this action"),
+            "opinion"
+        );
+        assert_eq!(
+            k("NO. 20-4372\nBefore GREENBERG, MEREDITH, and LAURER, Judges.\n"),
+            "opinion"
         );
     }
 }
