@@ -7,7 +7,7 @@ use regex::Regex;
 
 /// Docket sheets announce themselves in their header.
 static DOCKET_SHEET: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)docket\s+for\s+case\s+#|general\s+docket|bankruptcy\s+petition\s+#|case\s+summary|docket\s+search|case\s+information\s*\n|\bcase\s+detail\b")
+    Regex::new(r"(?i)docket\s+for\s+case\s+#|general\s+docket|bankruptcy\s+petition\s+#|adversary\s+proceeding\s+#|case\s+summary|docket\s+search|case\s+information\s*\n|\bcase\s+detail\b")
         .unwrap()
 });
 
@@ -179,6 +179,12 @@ mod tests {
         let k = |h: &str| find_doc_type(h).0.unwrap_or_default();
         assert_eq!(
             k("CIVIL DOCKET FOR CASE #: 3:08-cv-00159-WHA"),
+            "docket-sheet"
+        );
+        assert_eq!(
+            k(
+                "U.S. Bankruptcy Court\nNorthern District of Ohio (Akron)\nAdversary Proceeding #: 10-05021-mss\nAssigned to: JUDGE MARILYN SHEA-STONUM"
+            ),
             "docket-sheet"
         );
         assert_eq!(
