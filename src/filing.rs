@@ -18,7 +18,10 @@ pub struct Filing {
 pub fn read(path: &Path, opts: &ExtractOptions) -> Result<Filing, ExtractError> {
     let extracted = extract::extract_path(path, opts)?;
     let clean = clean::clean_pages(&extracted.pages);
-    let meta = metadata::extract_with_hint(&clean, extracted.title.as_deref());
+    let mut meta = metadata::extract_with_hint(&clean, extracted.title.as_deref());
+    if extracted.format == extract::Format::Html {
+        crate::docket::enrich(path, &mut meta);
+    }
     Ok(Filing {
         extracted,
         clean,
