@@ -114,6 +114,9 @@ pub struct SearchArgs {
     /// Colour the output
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Search docket entries instead of filings: one line per entry (case · Dkt. N · date · text); --sort newest lists latest first, --sort oldest in docket order
+    #[arg(long)]
+    pub entries: bool,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,7 @@
 //! One function per subcommand, wiring the library stages together. Each returns the
 //! process exit code on success; errors become exit code 2 in `main`.
 
+mod entries_cmd;
 mod export;
 mod index_cmd;
 mod inspect;

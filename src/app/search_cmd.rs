@@ -10,6 +10,9 @@ use crate::search::{self, SearchRequest};
 
 pub fn run(args: SearchArgs) -> Result<i32> {
     let store = Store::open(&super::index_dir(&args.index))?;
+    if args.entries {
+        return super::entries_cmd::run(&store, args);
+    }
     let req = SearchRequest {
         query: args.query.clone(),
         case: args.case,

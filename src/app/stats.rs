@@ -18,6 +18,10 @@ struct Stats {
     cases: usize,
     courts: BTreeMap<String, usize>,
     parties: usize,
+    /// Docket entries of the current docket sheets.
+    entries: usize,
+    /// Distinct attorneys the docket sheets list.
+    attorneys: usize,
     first_date: Option<String>,
     last_date: Option<String>,
     formats: BTreeMap<String, usize>,
@@ -37,6 +41,8 @@ pub fn run(args: StatsArgs) -> Result<i32> {
         cases: 0,
         courts: BTreeMap::new(),
         parties: 0,
+        entries: 0,
+        attorneys: 0,
         first_date: None,
         last_date: None,
         formats: BTreeMap::new(),
@@ -48,6 +54,10 @@ pub fn run(args: StatsArgs) -> Result<i32> {
     let mut cases = BTreeSet::new();
     let mut parties = BTreeSet::new();
     for_each_stored(&store, false, |d| {
+        // Docket entries are documents without files of their own: counted below.
+        if d.paths.is_empty() {
+            return Ok(());
+        }
         s.documents += 1;
         s.files += d.paths.len();
         if let Some(key) = d.docket.first().cloned().or_else(|| d.case_name.clone()) {
@@ -73,6 +83,7 @@ pub fn run(args: StatsArgs) -> Result<i32> {
     })?;
     s.cases = cases.len();
     s.parties = parties.len();
+    (s.entries, s.attorneys) = crate::docket::index::counts(&store)?;
     if let Some(last) = load_last_run(&dir) {
         s.last_run = Some(last.line());
         s.last_run_problems = last.problems;
@@ -95,6 +106,8 @@ pub fn run(args: StatsArgs) -> Result<i32> {
     writeln!(out, "cases       {}", s.cases)?;
     writeln!(out, "courts      {} ({})", s.courts.len(), count(&s.courts))?;
     writeln!(out, "parties     {}", s.parties)?;
+    writeln!(out, "entries     {} docket entries", s.entries)?;
+    writeln!(out, "attorneys   {}", s.attorneys)?;
     writeln!(
         out,
         "dates       {} to {}",

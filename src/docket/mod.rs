@@ -10,6 +10,7 @@
 pub mod appellate;
 pub mod dom;
 pub mod fields;
+pub mod index;
 pub mod pacer;
 pub mod roles;
 pub mod state;

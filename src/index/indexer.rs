@@ -128,7 +128,11 @@ struct Job {
 }
 
 enum Outcome {
-    Ready(Box<TantivyDocument>, Option<String>),
+    Ready(
+        Box<TantivyDocument>,
+        Option<String>,
+        Box<crate::docket::index::Extra>,
+    ),
     Problem(&'static str, String),
 }
 
@@ -142,6 +146,7 @@ pub fn run(
     let started = Instant::now();
     let mut writer: IndexWriter = open_writer(store, opts.memory_mb)?;
     let known = load_known(store)?;
+    let mut sheets = crate::docket::index::Registry::load(store)?;
 
     let (found, walk_errors) = walk::walk(&opts.inputs);
     let mut summary = Summary::default();
@@ -236,6 +241,7 @@ pub fn run(
     for doc_id in known.by_doc.keys() {
         if !wanted.contains_key(doc_id) {
             writer.delete_term(Term::from_field_text(store.fields.doc_id, doc_id));
+            sheets.delete_entries(&writer, doc_id);
         }
     }
 
@@ -297,10 +303,11 @@ pub fn run(
         let shown = job.files[0].path.display().to_string();
         reporter.advance(&shown);
         match outcome {
-            Outcome::Ready(doc, fallback) => {
+            Outcome::Ready(doc, fallback, extra) => {
                 writer.delete_term(Term::from_field_text(fields.doc_id, &job.doc_id));
+                let doc = sheets.place(&writer, &job.doc_id, *doc, *extra)?;
                 writer
-                    .add_document(*doc)
+                    .add_document(doc)
                     .with_context(|| format!("cannot add {shown} to the index"))?;
                 summary.updated += job.updated_paths;
                 summary.added += job
@@ -388,7 +395,8 @@ fn prepare(fields: &super::schema::Fields, job: &Job, opts: &ExtractOptions) -> 
                     meta: &meta,
                 },
             );
-            Outcome::Ready(Box::new(doc), fallback)
+            let extra = crate::docket::index::Extra::of(&meta, &clean);
+            Outcome::Ready(Box::new(doc), fallback, Box::new(extra))
         }
         Err(e) => Outcome::Problem(e.kind(), e.to_string()),
     }

@@ -1,5 +1,6 @@
 //! Query parsing and execution: ranked hits with the page and a highlighted snippet.
 
+pub mod entries;
 pub mod query;
 
 use anyhow::{Context, Result};
