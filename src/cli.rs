@@ -197,6 +197,9 @@ pub struct SearchArgs {
     /// --court and court: also take the courts below the named one (a circuit's districts)
     #[arg(long)]
     pub with_children: bool,
+    /// Search docket entries instead of filings: one line per entry (case · Dkt. N · date · text); --sort newest lists latest first, --sort oldest in docket order
+    #[arg(long)]
+    pub entries: bool,
 }
 
 /// Which engine holds the index.

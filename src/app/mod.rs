@@ -3,6 +3,7 @@
 
 mod cases;
 mod completions;
+mod entries_cmd;
 mod export;
 mod index_cmd;
 mod inspect;

@@ -27,6 +27,9 @@ pub fn run(args: SearchArgs) -> Result<i32> {
         None => DEFAULT_LIMIT,
     };
     let store = Store::open(&super::index_dir(&args.index))?;
+    if args.entries {
+        return super::entries_cmd::run(&store, args, limit);
+    }
     let req = SearchRequest {
         query: args.query.clone(),
         case: args.case,

@@ -58,6 +58,9 @@ pub struct Metadata {
     pub citations: Vec<String>,
     /// The caption says "et al." (more parties than named).
     pub et_al: bool,
+    /// A docket sheet read as structure: parties, attorneys and docket entries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub docket_sheet: Option<Box<crate::docket::DocketSheet>>,
 }
 
 static STAR_PAGE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {

@@ -3,6 +3,7 @@
 pub mod analysis;
 pub mod ast;
 pub mod compile;
+pub mod entries;
 pub mod facets;
 pub mod highlight;
 pub mod parse;
