@@ -876,8 +876,7 @@ fn heldout_files() {
             continue;
         }
         let half = usize::from(f[1] == "check");
-        let (clean, title) = gold_common::clean_text(&dir.join(f[0]));
-        let md = metadata::extract_with_hint(&clean, title.as_deref());
+        let md = gold_common::metadata_of(&dir.join(f[0]));
         let ours: Vec<String> = md.dockets.iter().map(|d| d.canonical.clone()).collect();
         let want_docket = docket::normalize(f[2]).map(|d| d.canonical);
         let opt = |gold: &str, got: Option<&str>| match got {

@@ -262,7 +262,12 @@ mod tests {
         let body = fields.iter().find(|m| m["name"] == "body").expect("body");
         assert_eq!(body["record"], "position");
         assert_eq!(body["fieldnorms"], true);
-        assert_eq!(body["tokenizer"], "legal");
+        // The body keeps the tokenizer the schema file gives it.
+        let body_spec = spec.fields.iter().find(|f| f.name == "body").expect("body");
+        assert_eq!(
+            body["tokenizer"],
+            body_spec.tokenizer.as_deref().expect("text")
+        );
         let date = fields.iter().find(|m| m["name"] == "date").expect("date");
         assert_eq!(date["type"], "datetime");
         let docket = fields
@@ -274,7 +279,16 @@ mod tests {
         let defaults = cfg["search_settings"]["default_search_fields"]
             .as_array()
             .expect("defaults");
-        assert!(defaults.contains(&"body".into()) && defaults.contains(&"party".into()));
+        // Every field the schema searches by default, and no other.
+        let want: Vec<&str> = spec
+            .fields
+            .iter()
+            .filter(|f| f.default.is_some())
+            .map(|f| f.name.as_str())
+            .collect();
+        assert!(want.contains(&"party"));
+        assert_eq!(defaults.len(), want.len());
+        assert!(want.iter().all(|w| defaults.contains(&(*w).into())));
         assert_eq!(cfg["version"], "0.8");
     }
 
