@@ -23,7 +23,11 @@ pub fn read(path: &Path, opts: &ExtractOptions) -> Result<Filing, ExtractError> 
     let extracted = guard::stage(Stage::Extract, path, || extract::extract_path(path, opts))??;
     let clean = guard::stage(Stage::Clean, path, || clean::clean_pages(&extracted.pages))?;
     let meta = guard::stage(Stage::Metadata, path, || {
-        metadata::extract_with_hint(&clean, extracted.title.as_deref())
+        let mut meta = metadata::extract_with_hint(&clean, extracted.title.as_deref());
+        if extracted.format == extract::Format::Html {
+            crate::docket::enrich(path, &mut meta);
+        }
+        meta
     })?;
     Ok(Filing {
         extracted,

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod clean;
 pub mod cli;
+pub mod docket;
 pub mod extract;
 pub mod filing;
 pub mod index;

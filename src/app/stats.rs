@@ -20,6 +20,10 @@ pub fn run(args: StatsArgs) -> Result<i32> {
     let mut cases = BTreeSet::new();
     let mut parties = BTreeSet::new();
     for_each_stored(&store, false, |d| {
+        // Docket entries are documents without files of their own: counted below.
+        if d.paths.is_empty() {
+            return Ok(());
+        }
         s.documents += 1;
         s.files += d.paths.len();
         if let Some(key) = d.docket.first().cloned().or_else(|| d.case_name.clone()) {
@@ -45,6 +49,7 @@ pub fn run(args: StatsArgs) -> Result<i32> {
     })?;
     s.cases = cases.len();
     s.parties = parties.len();
+    (s.entries, s.attorneys) = crate::docket::index::counts(&store)?;
     if let Some(last) = load_last_run(&dir) {
         s.last_run = Some(last.line());
         s.last_run_problems = last.problems;

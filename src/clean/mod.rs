@@ -90,7 +90,13 @@ fn clean_once(pages: &[String]) -> CleanText {
     for lines in &mut line_pages {
         running::strip_page_numbers(lines);
     }
-    let vocabulary = hyphen::word_counts(line_pages.iter().flatten());
+    // Counting every word of a long filing costs more than the rest of cleaning; it is
+    // only needed when some line ends in a split word.
+    let vocabulary = if line_pages.iter().any(|l| hyphen::has_split_word(l)) {
+        hyphen::word_counts(line_pages.iter().flatten())
+    } else {
+        HashMap::new()
+    };
     let pages = line_pages
         .into_iter()
         .map(|lines| finish_page(lines, &vocabulary))

@@ -182,7 +182,11 @@ struct Job {
 }
 
 enum Outcome {
-    Ready(Box<TantivyDocument>, Vec<Note>),
+    Ready(
+        Box<TantivyDocument>,
+        Vec<Note>,
+        Box<crate::docket::index::Extra>,
+    ),
     Problem(ExtractError),
 }
 
@@ -213,6 +217,7 @@ pub fn run(
     let started = Instant::now();
     let mut writer: IndexWriter = open_writer(store, opts.memory_mb)?;
     let known = load_known(store)?;
+    let mut sheets = crate::docket::index::Registry::load(store)?;
     let mut summary = Summary::default();
 
     // The index's own directory is never indexed, even when it lies inside an input.
@@ -411,6 +416,7 @@ pub fn run(
         let obsolete = !wanted.contains_key(doc_id) && !protected.contains(doc_id);
         if obsolete && !pending.contains_key(doc_id) {
             writer.delete_term(Term::from_field_text(store.fields.doc_id, doc_id));
+            sheets.delete_entries(&writer, doc_id);
         }
     }
 
@@ -455,10 +461,11 @@ pub fn run(
         let path = shown(&job.files[0].path);
         reporter.advance(&path);
         match outcome {
-            Outcome::Ready(doc, facts) => {
+            Outcome::Ready(doc, facts, extra) => {
                 writer.delete_term(Term::from_field_text(fields.doc_id, &job.doc_id));
+                let doc = sheets.place(&writer, &job.doc_id, *doc, *extra)?;
                 writer
-                    .add_document(*doc)
+                    .add_document(doc)
                     .with_context(|| format!("cannot add {path} to the index"))?;
                 for old in &job.replaces {
                     if let Some(n) = pending.get_mut(old) {
@@ -614,7 +621,8 @@ fn prepare(fields: &super::schema::Fields, job: &Job, opts: &ExtractOptions) -> 
                     meta: &meta,
                 },
             );
-            Outcome::Ready(Box::new(doc), extracted.facts)
+            let extra = crate::docket::index::Extra::of(&meta, &clean);
+            Outcome::Ready(Box::new(doc), extracted.facts, Box::new(extra))
         }
         Err(e) => Outcome::Problem(e),
     }
@@ -623,7 +631,7 @@ fn prepare(fields: &super::schema::Fields, job: &Job, opts: &ExtractOptions) -> 
 /// SHA-256 of a file, read in pieces so Ctrl-C is honoured within one piece.
 fn hash_file(path: &Path, stop: &AtomicBool) -> Result<String, Unhashed> {
     use std::io::Read;
-    let unreadable = |e: std::io::Error| Unhashed::Unreadable(e.to_string());
+    let unreadable = |e: std::io::Error| Unhashed::Unreadable(crate::extract::io_reason(&e));
     let meta = std::fs::metadata(path).map_err(unreadable)?;
     if let Err(e) = crate::extract::regular_file(&meta) {
         return Err(Unhashed::Refused(e));

@@ -346,11 +346,11 @@ fields! {
     dkt,
     /// Citations.
     cites,
-    /// Why the document holds less text than its file.
+    /// What a file's text lacks (a reader missing or failed), when it is incomplete.
     gap,
     /// The cleaned text, pages separated by form feeds.
     body,
-    /// The body, stemmed.
+    /// The body, stemmed: what unquoted words search.
     body_stem,
     /// The title, stemmed.
     title_stem,

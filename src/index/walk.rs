@@ -61,15 +61,7 @@ impl std::fmt::Display for WalkProblem {
 }
 
 /// An I/O error in words a user can act on.
-pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::PermissionDenied => "permission denied".into(),
-        ErrorKind::NotFound => "no such file or directory".into(),
-        _ if e.raw_os_error() == Some(libc::ELOOP) => "symbolic link loop".into(),
-        _ => format!("cannot read: {e}"),
-    }
-}
+pub use crate::extract::io_reason;
 
 /// What a walk found.
 pub struct Walked {

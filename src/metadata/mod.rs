@@ -54,10 +54,13 @@ pub struct Metadata {
     pub doc_type: Option<String>,
     /// Docket-entry references as normalised numbers (`305`, `305-1`).
     pub docket_entries: Vec<String>,
-    /// Citations as printed, whitespace-normalised (`384 U.S. 364`).
+    /// Citations in one normal form however printed (`384 U.S. 364`, `28 U.S.C. § 1332`).
     pub citations: Vec<String>,
     /// The caption says "et al." (more parties than named).
     pub et_al: bool,
+    /// A docket sheet read as structure: parties, attorneys and docket entries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub docket_sheet: Option<Box<crate::docket::DocketSheet>>,
 }
 
 static STAR_PAGE: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {

@@ -1,5 +1,6 @@
 //! Printers: every way Docketeer shows results, human or JSON, lives here.
 
+pub mod entries;
 pub mod human;
 pub mod inspect;
 pub mod json;

@@ -22,6 +22,10 @@ pub struct Stats {
     pub courts: BTreeMap<String, usize>,
     /// Distinct party names, either side.
     pub parties: usize,
+    /// Docket entries of the current docket sheets.
+    pub entries: usize,
+    /// Distinct attorneys the docket sheets list.
+    pub attorneys: usize,
     /// Earliest filing date, `YYYY-MM-DD`.
     pub first_date: Option<String>,
     /// Latest filing date, `YYYY-MM-DD`.
@@ -56,6 +60,8 @@ pub fn human(out: &mut impl Write, s: &Stats) -> std::io::Result<()> {
     writeln!(out, "cases       {}", s.cases)?;
     writeln!(out, "courts      {} ({})", s.courts.len(), count(&s.courts))?;
     writeln!(out, "parties     {}", s.parties)?;
+    writeln!(out, "entries     {} docket entries", s.entries)?;
+    writeln!(out, "attorneys   {}", s.attorneys)?;
     writeln!(
         out,
         "dates       {} to {}",
