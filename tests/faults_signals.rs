@@ -3,6 +3,7 @@
 //! every commit and after), and Ctrl-C while a huge file is being hashed. Waits are on
 //! observable events (tantivy's meta.json, the run's own lines), never on sleeps.
 
+mod common;
 mod faults_support;
 
 use faults_support::*;
@@ -181,7 +182,7 @@ fn ctrl_c_during_extraction_stops_the_worker_too() {
     let o = index(&idx, &docs, &["--quiet"]);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     let big = docs.join("record-of-proceedings.pdf");
-    write_big_pdf(&big, 3000, 50);
+    common::write_text_pdf(&big, 3000, 50, "qzbigx");
     let log = dir.path().join("run.log");
     let mut child = spawn_index(&idx, &["--timeout", "3600", s(&docs)], &log);
     let working = wait_for(&mut child, "the extraction worker", || {

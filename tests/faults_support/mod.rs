@@ -279,64 +279,6 @@ pub fn write_text_filing(path: &Path, src: &str, token: &str) {
     std::fs::write(path, text).expect("write filing");
 }
 
-/// A well-formed text PDF of `pages` pages of `lines` lines each: big enough that
-/// pdf-extract needs many seconds for thousands of pages.
-pub fn write_big_pdf(path: &Path, pages: usize, lines: usize) {
-    let mut objs: Vec<Vec<u8>> = Vec::with_capacity(3 + 2 * pages);
-    let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
-    objs.push(b"<< /Type /Catalog /Pages 2 0 R >>".to_vec());
-    objs.push(
-        format!(
-            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
-            kids.join(" ")
-        )
-        .into_bytes(),
-    );
-    objs.push(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec());
-    for i in 0..pages {
-        let mut s = String::from("BT /F1 10 Tf 50 750 Td 12 TL\n");
-        for l in 0..lines {
-            s.push_str(&format!(
-                "(Page {i} line {l}: the court finds the motion is granted in part) Tj T*\n"
-            ));
-        }
-        s.push_str("ET");
-        objs.push(
-            format!(
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
-                5 + 2 * i
-            )
-            .into_bytes(),
-        );
-        let mut stream = format!("<< /Length {} >>\nstream\n", s.len()).into_bytes();
-        stream.extend_from_slice(s.as_bytes());
-        stream.extend_from_slice(b"\nendstream");
-        objs.push(stream);
-    }
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::with_capacity(objs.len());
-    for (n, o) in objs.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", n + 1).as_bytes());
-        out.extend_from_slice(o);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objs.len() + 1
-        )
-        .as_bytes(),
-    );
-    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    std::fs::write(path, out).expect("write pdf");
-}
-
 /// Processes whose command line mentions `needle` (read from /proc).
 pub fn processes_mentioning(needle: &str) -> Vec<u32> {
     let Ok(dir) = std::fs::read_dir("/proc") else {
