@@ -10,8 +10,11 @@ use crate::metadata::{self, Metadata};
 
 /// A filing's text, cleaned text and metadata.
 pub struct Filing {
+    /// Pages as the extractor produced them.
     pub extracted: Extracted,
+    /// The cleaned pages and what cleaning found.
     pub clean: CleanText,
+    /// Metadata read from the cleaned text.
     pub meta: Metadata,
 }
 
@@ -20,7 +23,11 @@ pub fn read(path: &Path, opts: &ExtractOptions) -> Result<Filing, ExtractError> 
     let extracted = guard::stage(Stage::Extract, path, || extract::extract_path(path, opts))??;
     let clean = guard::stage(Stage::Clean, path, || clean::clean_pages(&extracted.pages))?;
     let meta = guard::stage(Stage::Metadata, path, || {
-        metadata::extract_with_hint(&clean, extracted.title.as_deref())
+        let mut meta = metadata::extract_with_hint(&clean, extracted.title.as_deref());
+        if extracted.format == extract::Format::Html {
+            crate::docket::enrich(path, &mut meta);
+        }
+        meta
     })?;
     Ok(Filing {
         extracted,

@@ -29,12 +29,16 @@ pub const MIB: u64 = 1024 * 1024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// PDF (`%PDF-`).
     Pdf,
+    /// HTML (`<html`, `<!doctype`).
     Html,
+    /// Plain text.
     Text,
 }
 
 impl Format {
+    /// The lowercase name stored in the index: `pdf`, `html`, `text`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Pdf => "pdf",
@@ -47,6 +51,7 @@ impl Format {
 /// A filing turned into text, page by page.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Extracted {
+    /// The format the content was read as.
     pub format: Format,
     /// Raw page texts as the extractor produced them (before cleaning).
     pub pages: Vec<String>,

@@ -30,7 +30,9 @@ pub const LAST_RUN: &str = "docketeer-lastrun.json";
 /// How to run the indexer.
 #[derive(Debug, Clone)]
 pub struct IndexOptions {
+    /// Files and folders to index.
     pub inputs: Vec<PathBuf>,
+    /// How files are read.
     pub extract: ExtractOptions,
     /// Memory budget of the tantivy writer, in MiB.
     pub memory_mb: usize,
@@ -43,6 +45,7 @@ pub struct IndexOptions {
 /// What happened to one file that was not indexed, or was indexed with a caveat.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Problem {
+    /// The file's path.
     pub path: String,
     /// `skipped`, `failed`, `fallback` or `partial`.
     pub kind: ProblemKind,
@@ -54,6 +57,7 @@ pub struct Problem {
     /// The file's size and mtime when it failed: an unchanged file is not retried.
     #[serde(default)]
     pub size: u64,
+    /// The file's mtime when it failed.
     #[serde(default)]
     pub mtime: i64,
 }
@@ -85,11 +89,17 @@ impl Problem {
 /// Counts of one run, by file.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Summary {
+    /// New documents.
     pub added: usize,
+    /// Documents whose file changed.
     pub updated: usize,
+    /// Documents whose files are gone.
     pub removed: usize,
+    /// Files unchanged since the last run.
     pub unchanged: usize,
+    /// Files not indexable as they are (empty, not a filing, needs OCR, encrypted).
     pub skipped: usize,
+    /// Files that went wrong (damaged, timed out, crashed).
     pub failed: usize,
     /// Files whose text a fallback extractor (pdftotext, OCR) actually read.
     pub fallbacks: usize,
@@ -100,10 +110,15 @@ pub struct Summary {
     /// Files that could not be read or listed this run, whose documents were kept.
     #[serde(default)]
     pub kept: usize,
+    /// Documents in the index after the run.
     pub documents: u64,
+    /// Wall time of the run.
     pub seconds: f64,
+    /// The run was stopped by Ctrl-C before it finished.
     pub interrupted: bool,
+    /// The files skipped or failed, with why.
     pub problems: Vec<Problem>,
+    /// The files read through a fallback extractor, with why.
     pub fallback_files: Vec<Problem>,
 }
 
@@ -167,7 +182,11 @@ struct Job {
 }
 
 enum Outcome {
-    Ready(Box<TantivyDocument>, Vec<Note>),
+    Ready(
+        Box<TantivyDocument>,
+        Vec<Note>,
+        Box<crate::docket::index::Extra>,
+    ),
     Problem(ExtractError),
 }
 
@@ -198,6 +217,7 @@ pub fn run(
     let started = Instant::now();
     let mut writer: IndexWriter = open_writer(store, opts.memory_mb)?;
     let known = load_known(store)?;
+    let mut sheets = crate::docket::index::Registry::load(store)?;
     let mut summary = Summary::default();
 
     // The index's own directory is never indexed, even when it lies inside an input.
@@ -396,6 +416,7 @@ pub fn run(
         let obsolete = !wanted.contains_key(doc_id) && !protected.contains(doc_id);
         if obsolete && !pending.contains_key(doc_id) {
             writer.delete_term(Term::from_field_text(store.fields.doc_id, doc_id));
+            sheets.delete_entries(&writer, doc_id);
         }
     }
 
@@ -440,10 +461,11 @@ pub fn run(
         let path = shown(&job.files[0].path);
         reporter.advance(&path);
         match outcome {
-            Outcome::Ready(doc, facts) => {
+            Outcome::Ready(doc, facts, extra) => {
                 writer.delete_term(Term::from_field_text(fields.doc_id, &job.doc_id));
+                let doc = sheets.place(&writer, &job.doc_id, *doc, *extra)?;
                 writer
-                    .add_document(*doc)
+                    .add_document(doc)
                     .with_context(|| format!("cannot add {path} to the index"))?;
                 for old in &job.replaces {
                     if let Some(n) = pending.get_mut(old) {
@@ -599,7 +621,8 @@ fn prepare(fields: &super::schema::Fields, job: &Job, opts: &ExtractOptions) -> 
                     meta: &meta,
                 },
             );
-            Outcome::Ready(Box::new(doc), extracted.facts)
+            let extra = crate::docket::index::Extra::of(&meta, &clean);
+            Outcome::Ready(Box::new(doc), extracted.facts, Box::new(extra))
         }
         Err(e) => Outcome::Problem(e),
     }

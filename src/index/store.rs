@@ -9,9 +9,13 @@ use super::schema::{Fields, SCHEMA_COPY, SCHEMA_TOML, SchemaSpec};
 
 /// An open index with its schema resolved.
 pub struct Store {
+    /// The index directory.
     pub dir: PathBuf,
+    /// The tantivy index.
     pub index: Index,
+    /// The schema file the index was built with.
     pub spec: SchemaSpec,
+    /// The fields the code uses, resolved.
     pub fields: Fields,
 }
 

@@ -7,8 +7,11 @@ use crate::extract::Special;
 /// A file found by the walk.
 #[derive(Debug, Clone)]
 pub struct Found {
+    /// The file's canonical path.
     pub path: PathBuf,
+    /// Size in bytes.
     pub size: u64,
+    /// Modification time, nanoseconds since the epoch.
     pub mtime: i64,
 }
 
