@@ -162,6 +162,11 @@ fn describe(t: &Tok) -> String {
     }
 }
 
+/// Whether the previous token ends an operand (so a `-` here would be inside a word).
+fn after_operand(toks: &[Tok]) -> bool {
+    matches!(toks.last(), Some(Tok::Field(_)))
+}
+
 fn is_delimiter(c: char) -> bool {
     c.is_whitespace() || matches!(c, '(' | ')' | '"' | '&' | '%')
 }
@@ -177,6 +182,16 @@ fn lex(text: &str) -> Result<Vec<Tok>, ParseError> {
         match c {
             '(' => toks.push(Tok::Open),
             ')' => toks.push(Tok::Close),
+            // `-word`, `-"phrase"`, `-(group)`, `-field:value`: leave out; `+word`: required.
+            '-' | '+'
+                if !after_operand(&toks)
+                    && rest[1..]
+                        .starts_with(|n: char| n.is_alphabetic() || n == '"' || n == '(') =>
+            {
+                if c == '-' {
+                    toks.push(Tok::Not);
+                }
+            }
             '&' => toks.push(Tok::And),
             '%' => toks.push(Tok::ButNot("%".into())),
             '"' => {
@@ -741,6 +756,23 @@ mod tests {
         }
         let e = parse("a /s NOT b").unwrap_err().to_string();
         assert!(e.contains("% c"), "{e}");
+    }
+
+    #[test]
+    fn minus_and_plus_prefix_any_operand() {
+        let f = Query::Field {
+            name: "court".into(),
+            query: Box::new(w("cand")),
+        };
+        assert_eq!(
+            parse("asylum -court:cand").unwrap(),
+            Query::And(vec![w("asylum"), Query::Not(Box::new(f.clone()))])
+        );
+        assert_eq!(
+            parse("+asylum +court:cand").unwrap(),
+            Query::And(vec![w("asylum"), f])
+        );
+        assert_eq!(parse("17-cv-2366").unwrap(), w("17-cv-2366"));
     }
 
     #[test]
