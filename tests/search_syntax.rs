@@ -249,6 +249,8 @@ fn wrongly_mixed_queries_say_what_to_write() {
     refused(&["summary /s"], "a term on each side");
     refused(&["\"summary judgment\"~3 /s genuine"], "w/3");
     refused(&["nosuchfield:x"], "case_name");
+    refused(&["title: x"], "right after the colon");
+    refused(&["§ +"], "no letters or digits");
 }
 
 #[test]

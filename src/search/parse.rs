@@ -46,6 +46,10 @@ pub enum ParseError {
         instead: String,
     },
     Empty,
+    /// `field:` with nothing right after the colon.
+    NoValue {
+        field: String,
+    },
 }
 
 impl fmt::Display for ParseError {
@@ -93,6 +97,10 @@ impl fmt::Display for ParseError {
                 write!(f, "`{op}` cannot take {operand}; {instead}")
             }
             ParseError::Empty => write!(f, "the query has no words to search for"),
+            ParseError::NoValue { field } => write!(
+                f,
+                "`{field}:` takes a value right after the colon, as in `{field}:word` or `{field}:\"two words\"` (to search the word itself, quote it: \"{field}:\")"
+            ),
         }
     }
 }
@@ -228,6 +236,18 @@ fn lex(text: &str) -> Result<Vec<Tok>, ParseError> {
                     .find(|c: char| !(c.is_ascii_alphabetic() || c == '_'))
                     .unwrap_or(rest.len());
                 let after_field = matches!(toks.last(), Some(Tok::Field(_)));
+                if ident > 0
+                    && !after_field
+                    && rest[ident..].starts_with(':')
+                    && rest[ident + 1..]
+                        .chars()
+                        .next()
+                        .is_none_or(char::is_whitespace)
+                {
+                    return Err(ParseError::NoValue {
+                        field: rest[..ident].to_string(),
+                    });
+                }
                 if ident > 0
                     && !after_field
                     && rest[ident..].starts_with(':')
