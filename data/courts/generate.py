@@ -74,6 +74,19 @@ def required_literals(pattern):
     return [r.lower().strip() for r in runs if len(r.strip()) >= 3]
 
 
+LOOK = re.compile(r"^((?:\(\?[=!]\^\.\*[^()]+\))+)\.\*$")
+
+
+def look_form(pattern):
+    """courts-db writes a few courts as look-aheads only ("has A and B, not C"), which
+    Rust's `regex` lacks: `(?LOOK)+A+B-C`, read by the matcher as those conditions."""
+    m = LOOK.match(pattern)
+    if not m:
+        return None
+    parts = re.findall(r"\(\?([=!])\^\.\*([^()]+)\)", m.group(1))
+    return "(?LOOK)" + "".join(("+" if k == "=" else "-") + t for k, t in parts)
+
+
 def to_rust(pattern):
     # Python accepts `{,n}`; Rust wants `{0,n}`.
     return re.sub(r"\{,(\d+)\}", r"{0,\1}", pattern)
@@ -104,6 +117,11 @@ def main(src):
         for tpl in c["regex"] + [c["name"]]:
             expanded = re.sub(r"\$\{(\d+)-(\d+)\}", ordinal_range, tpl)
             expanded = Template(expanded).substitute(**variables)
+            look = look_form(expanded)
+            if look:
+                wanted = [t.lower() for k, t in re.findall(r"([+-])([^+-]+)", look[7:]) if k == "+"]
+                pats.append((c["id"], wanted, look))
+                continue
             try:
                 lits = required_literals(expanded)
             except re.error:

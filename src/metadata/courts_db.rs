@@ -45,6 +45,26 @@ struct Pattern {
 }
 
 impl Pattern {
+    /// courts-db's look-ahead-only patterns, written `(?LOOK)+A+B-C` in the table:
+    /// the text must contain every `+` part and no `-` part (any case).
+    fn conditions_hold(&self, text: &str) -> Option<bool> {
+        let rest = self.source.strip_prefix("(?LOOK)")?;
+        let lower = text.to_lowercase();
+        let mut ok = true;
+        let mut i = 0;
+        let b = rest.as_bytes();
+        while i < b.len() {
+            let want = b[i] == b'+';
+            let end = rest[i + 1..]
+                .find(['+', '-'])
+                .map_or(rest.len(), |j| i + 1 + j);
+            let part = rest[i + 1..end].to_lowercase();
+            ok &= lower.contains(&part) == want;
+            i = end;
+        }
+        Some(ok)
+    }
+
     fn compile(&self, anchored: bool) -> Option<&Regex> {
         let cell = if anchored {
             &self.anchored
@@ -269,10 +289,13 @@ impl Table {
         let mut hits: Vec<usize> = Vec::new();
         for p in self.candidates(&text) {
             let pat = &self.patterns[p];
-            if pat
-                .compile(true)
-                .is_some_and(|r| r.is_match(text.as_bytes()))
-            {
+            let hit = match pat.conditions_hold(&text) {
+                Some(ok) => ok,
+                None => pat
+                    .compile(true)
+                    .is_some_and(|r| r.is_match(text.as_bytes())),
+            };
+            if hit {
                 hits.push(pat.court);
             }
         }
@@ -297,6 +320,14 @@ impl Table {
         let mut out = Vec::new();
         for p in self.candidates(text) {
             let pat = &self.patterns[p];
+            if pat.conditions_hold(text) == Some(true) {
+                out.push(Hit {
+                    court: pat.court,
+                    start: 0,
+                    end: text.len(),
+                });
+                continue;
+            }
             if let Some(m) = pat.compile(false).and_then(|r| r.find(text.as_bytes()))
                 && m.end() > m.start()
             {
@@ -338,6 +369,14 @@ mod tests {
                 "mieb",
             ),
             ("Court of Appeals of Washington", "washctapp"),
+            (
+                "State of New York Appellate Term of The Supreme Court First Dept",
+                "nyappterm",
+            ),
+            (
+                "New York Supreme Court, Appellate Division, Third Department",
+                "nyappdiv",
+            ),
         ] {
             let got: Vec<&str> = t.match_name(name).iter().map(|r| r.id).collect();
             assert_eq!(got, [id], "{name}");
