@@ -6,11 +6,11 @@ Usage: python3 data/courts/generate.py PATH/TO/courts_db/data
 Writes, next to this script:
   courts.tsv    one court a row: id, name, citation_string, parent, type, system,
                 level, location, jurisdiction
-  patterns.tsv  one pattern a row: id, keyword, regex. The regex is courts-db's
+  patterns.tsv  one pattern a row: id, keywords, regex. The regex is courts-db's
                 template with its variables and place lists filled in and written
-                for Rust's `regex` crate; the keyword is a literal that every match
-                of the regex contains (empty when none), used to pick the few
-                patterns worth compiling for a given text.
+                for Rust's `regex` crate; the keywords are words every match of the
+                regex contains (none when it has none), rarest first, used to pick
+                the few patterns worth compiling for a given text.
 and ../../tests/data/courts/examples.tsv: courts-db's `examples`, one
 `example<TAB>id` a row, which the court matcher must resolve to their own court.
 
@@ -130,21 +130,26 @@ def main(src):
         for ex in c["examples"]:
             examples.append(f"{' '.join(ex.split())}\t{c['id']}")
 
-    # The rarest required literal is the best key: it wakes the fewest patterns.
-    freq = collections.Counter(l for _, lits, _ in pats for l in set(lits))
+    # The key is one word of a required literal (any part of a literal every match
+    # contains is itself contained): the word fewest patterns share wakes the fewest
+    # patterns, and short keys keep the automaton small.
+    def words(lits):
+        return {w for l in lits for w in re.findall(r"[a-z0-9']{4,}", l)}
+
+    freq = collections.Counter(w for _, lits, _ in pats for w in words(lits))
     out, seen = [], set()
     for cid, lits, rx in pats:
         if (cid, rx) in seen:
             continue
         seen.add((cid, rx))
-        key = min(lits, key=lambda l: (freq[l], -len(l))) if lits else ""
-        out.append(f"{cid}\t{key}\t{rx}")
+        ws = sorted(words(lits), key=lambda w: (freq[w], -len(w), w))
+        out.append(f"{cid}\t{' '.join(ws)}\t{rx}")
 
     with open(os.path.join(here, "courts.tsv"), "w", encoding="utf-8") as f:
         f.write("id\tname\tcitation_string\tparent\ttype\tsystem\tlevel\tlocation\tjurisdiction\n")
         f.write("\n".join(rows) + "\n")
     with open(os.path.join(here, "patterns.tsv"), "w", encoding="utf-8") as f:
-        f.write("id\tkeyword\tregex\n")
+        f.write("id\tkeywords\tregex\n")
         f.write("\n".join(out) + "\n")
     ex_dir = os.path.join(here, "..", "..", "tests", "data", "courts")
     os.makedirs(ex_dir, exist_ok=True)

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 use regex::bytes::{Regex, RegexBuilder};
 
@@ -39,6 +39,8 @@ pub struct CourtRow {
 
 struct Pattern {
     court: usize,
+    /// Keyword indexes every match contains.
+    words: Vec<usize>,
     source: &'static str,
     anchored: OnceLock<Option<Regex>>,
     unanchored: OnceLock<Option<Regex>>,
@@ -154,32 +156,41 @@ impl Table {
         let mut unkeyed = Vec::new();
         for line in PATTERNS_TSV.lines().skip(1) {
             let mut f = line.splitn(3, '\t');
-            let (Some(id), Some(key), Some(source)) = (f.next(), f.next(), f.next()) else {
+            let (Some(id), Some(keys), Some(source)) = (f.next(), f.next(), f.next()) else {
                 continue;
             };
             let Some(&court) = by_id.get(id) else {
                 continue;
             };
             let p = patterns.len();
+            let words: Vec<usize> = keys
+                .split(' ')
+                .filter(|k| !k.is_empty())
+                .map(|key| {
+                    *keyword_ix.entry(key).or_insert_with(|| {
+                        keywords.push(key);
+                        keyed.push(Vec::new());
+                        keywords.len() - 1
+                    })
+                })
+                .collect();
+            // The rarest word wakes the pattern; the others must be there too.
+            match words.first() {
+                Some(&k) => keyed[k].push(p),
+                None => unkeyed.push(p),
+            }
             patterns.push(Pattern {
                 court,
+                words,
                 source,
                 anchored: OnceLock::new(),
                 unanchored: OnceLock::new(),
             });
-            if key.is_empty() {
-                unkeyed.push(p);
-            } else {
-                let k = *keyword_ix.entry(key).or_insert_with(|| {
-                    keywords.push(key);
-                    keyed.push(Vec::new());
-                    keywords.len() - 1
-                });
-                keyed[k].push(p);
-            }
         }
+        // The NFA builds in a fraction of a DFA's time; texts are a few KB.
         let keywords = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .match_kind(MatchKind::Standard)
             .build(&keywords)
             .expect("court keywords build an automaton");
@@ -269,10 +280,31 @@ impl Table {
     /// Patterns worth trying on `text`: those whose keyword it contains, and those
     /// without a keyword.
     fn candidates(&self, text: &str) -> Vec<usize> {
-        let mut out: Vec<usize> = self.unkeyed.clone();
+        let mut present = vec![false; self.keyed.len()];
+        let mut any = false;
         for m in self.keywords.find_overlapping_iter(text) {
-            out.extend(self.keyed[m.pattern().as_usize()].iter().copied());
+            present[m.pattern().as_usize()] = true;
+            any = true;
         }
+        let mut out: Vec<usize> = Vec::new();
+        if any {
+            for (k, &here) in present.iter().enumerate() {
+                if here {
+                    out.extend(
+                        self.keyed[k]
+                            .iter()
+                            .copied()
+                            .filter(|&p| self.patterns[p].words.iter().all(|&w| present[w])),
+                    );
+                }
+            }
+        }
+        // A text with no court's keyword in it names no court; the patterns without a
+        // keyword (abbreviations such as `E.D. Mich.`) are tried only beside one.
+        if out.is_empty() {
+            return out;
+        }
+        out.extend(self.unkeyed.iter().copied());
         out.sort_unstable();
         out.dedup();
         out
