@@ -834,7 +834,7 @@ const HELDOUT_FIELDS: [(&str, f64, f64); 7] = [
     ("court", 0.98, 0.93),
     ("case_name", 0.92, 0.82),
     ("parties", 0.92, 0.84),
-    ("judge", 0.92, 0.91),
+    ("judge", 0.92, 0.92),
     ("date", 0.97, 0.97),
     ("doc_type", 0.90, 0.88),
 ];
