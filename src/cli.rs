@@ -37,8 +37,10 @@ pub enum Command {
     Stats(StatsArgs),
     /// Write every indexed document as JSON lines (schema field names), for moving to another engine
     Export(ExportArgs),
-    /// Print the index schema file
-    Schema,
+    /// Print the index schema file (or, with --engine quickwit, the Quickwit index config made from it)
+    Schema(SchemaArgs),
+    /// Copy the local index to a Quickwit cluster: creates the index, sends new and changed documents, deletes replaced ones
+    Push(PushArgs),
     /// Extract one PDF in this process and print the result as JSON (used by `index` to isolate PDF libraries)
     #[command(hide = true)]
     ExtractWorker { path: PathBuf },
@@ -54,21 +56,40 @@ pub struct IndexArgs {
     /// OCR PDFs that have no text layer (needs tesseract and pdftoppm)
     #[arg(long)]
     pub ocr: bool,
-    /// Per-file extraction time limit, in seconds
-    #[arg(long, default_value_t = 60, value_name = "SECS")]
+    /// Per-file extraction time limit, in seconds (1 to 86400)
+    #[arg(long, default_value_t = 60, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub timeout: u64,
-    /// Memory budget of the index writer, in MiB
-    #[arg(long, default_value_t = 256, value_name = "MIB")]
+    /// Memory budget of the index writer, in MiB (16 to 65536)
+    #[arg(long, default_value_t = 256, value_name = "MIB", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(16..=65_536))]
     pub memory: usize,
-    /// Per-file memory limit of the PDF extractor, in MiB
-    #[arg(long, default_value_t = 2048, value_name = "MIB")]
+    /// Per-file memory limit of the PDF extractor, in MiB (64 to 1048576, or 0 for none)
+    #[arg(long, default_value_t = 2048, value_name = "MIB", value_parser = parse_file_memory)]
     pub file_memory: u64,
+    /// Skip files larger than this, in MiB, without reading them (0 = no limit)
+    #[arg(long, default_value_t = 1024, value_name = "MIB", value_parser = clap::value_parser!(u64).range(0..=1_048_576))]
+    pub max_file_size: u64,
+    /// Keep at most this much text per filing, in MiB; the rest is left out and reported (0 = no limit)
+    #[arg(long, default_value_t = 16, value_name = "MIB", value_parser = clap::value_parser!(u64).range(0..=4096))]
+    pub max_text: u64,
+    /// Delete the index (after checking it holds only index files) and index PATH again: the way out of a damaged index
+    #[arg(long)]
+    pub rebuild: bool,
     /// Print only problems and the summary
     #[arg(long, short)]
     pub quiet: bool,
     /// Commit the index after this many new documents (it also commits every 10 s)
-    #[arg(long, default_value_t = 200, value_name = "N")]
+    #[arg(long, default_value_t = 200, value_name = "N", value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1_000_000))]
     pub commit_every: usize,
+}
+
+/// `--file-memory`: 0 (no limit) or enough for a PDF reader to start.
+fn parse_file_memory(s: &str) -> Result<u64, String> {
+    let v: u64 = s.parse().map_err(|e| format!("{e}"))?;
+    if v == 0 || (64..=1_048_576).contains(&v) {
+        Ok(v)
+    } else {
+        Err("must be 0 (no limit) or between 64 and 1048576".into())
+    }
 }
 
 #[derive(Debug, Args)]
@@ -117,6 +138,56 @@ pub struct SearchArgs {
     /// Search docket entries instead of filings: one line per entry (case · Dkt. N · date · text); --sort newest lists latest first, --sort oldest in docket order
     #[arg(long)]
     pub entries: bool,
+    /// Where to search: the local index, or a Quickwit cluster (then --index names the cluster's index, default docketeer)
+    #[arg(long, value_enum, default_value_t = Engine::Local)]
+    pub engine: Engine,
+    /// Quickwit REST endpoint, e.g. http://127.0.0.1:7280
+    #[arg(long, value_name = "URL", env = "DOCKETEER_ENDPOINT")]
+    pub endpoint: Option<String>,
+    /// Match every word as written: no stemming (quoted words always match as written)
+    #[arg(long)]
+    pub exact: bool,
+    /// --court and court: also take the courts below the named one (a circuit's districts)
+    #[arg(long)]
+    pub with_children: bool,
+}
+
+/// Which engine holds the index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Engine {
+    /// The local tantivy index
+    Local,
+    /// A Quickwit cluster (see `docketeer push`)
+    Quickwit,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// `local`: the schema file; `quickwit`: a Quickwit index config generated from it
+    #[arg(long, value_enum, default_value_t = Engine::Local)]
+    pub engine: Engine,
+    /// Index id written into the Quickwit config
+    #[arg(long, value_name = "NAME", default_value = "docketeer")]
+    pub index_id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// Quickwit REST endpoint, e.g. http://127.0.0.1:7280
+    #[arg(long, value_name = "URL", env = "DOCKETEER_ENDPOINT")]
+    pub endpoint: String,
+    /// Index id on the cluster (created if missing)
+    #[arg(long, value_name = "NAME", default_value = "docketeer")]
+    pub index: String,
+    /// Local index directory [default: as for `search`]
+    #[arg(long, value_name = "DIR")]
+    pub local: Option<PathBuf>,
+    /// Largest ingest request, in MiB (Quickwit refuses bodies over 10 MiB)
+    #[arg(long, default_value_t = 8, value_name = "MIB", value_parser = clap::value_parser!(u64).range(1..=9))]
+    pub batch_mib: u64,
+    /// Print only the summary
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]
@@ -151,4 +222,7 @@ pub struct ExportArgs {
     /// Leave out the body text
     #[arg(long)]
     pub no_body: bool,
+    /// `local`: stored fields as JSON lines; `quickwit`: Quickwit ingest lines (search-only fields too)
+    #[arg(long, value_enum, default_value_t = Engine::Local)]
+    pub engine: Engine,
 }

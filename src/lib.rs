@@ -11,4 +11,5 @@ pub mod filing;
 pub mod index;
 pub mod metadata;
 pub mod output;
+pub mod quickwit;
 pub mod search;

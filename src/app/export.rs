@@ -14,6 +14,9 @@ use crate::output::json;
 
 pub fn run(args: ExportArgs) -> Result<i32> {
     let store = Store::open(&super::index_dir(&args.index))?;
+    if args.engine == crate::cli::Engine::Quickwit {
+        return crate::quickwit::docs::export(&store, args.no_body);
+    }
     let schema = store.index.schema();
     let fields: Vec<_> = store
         .spec

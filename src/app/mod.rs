@@ -5,6 +5,7 @@ mod entries_cmd;
 mod export;
 mod index_cmd;
 mod inspect;
+mod push;
 mod search_cmd;
 mod stats;
 
@@ -22,10 +23,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Inspect(args) => inspect::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Export(args) => export::run(args),
-        Command::Schema => {
-            print!("{}", crate::index::schema::SCHEMA_TOML);
-            Ok(0)
-        }
+        Command::Schema(args) => push::schema(args),
+        Command::Push(args) => push::run(args),
         Command::ExtractWorker { path } => Ok(crate::extract::worker::run(&path)),
     }
 }
@@ -41,5 +40,6 @@ fn extract_options(ocr: bool, timeout_secs: u64, memory_mb: u64) -> crate::extra
         timeout: std::time::Duration::from_secs(timeout_secs.max(1)),
         worker: std::env::current_exe().ok(),
         memory_limit_mb: memory_mb,
+        ..crate::extract::ExtractOptions::default()
     }
 }

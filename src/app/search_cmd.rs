@@ -8,7 +8,16 @@ use crate::index::store::Store;
 use crate::output::{human, json};
 use crate::search::{self, SearchRequest};
 
+/// Most hits one search prints: each is read from disk with its whole text.
+pub const MAX_LIMIT: usize = 10_000;
+
 pub fn run(args: SearchArgs) -> Result<i32> {
+    if args.limit > MAX_LIMIT {
+        anyhow::bail!(
+            "--limit {} is more than can be shown; give at most {MAX_LIMIT} (or --limit 0 for the count only)",
+            args.limit
+        );
+    }
     let store = Store::open(&super::index_dir(&args.index))?;
     if args.entries {
         return super::entries_cmd::run(&store, args);
@@ -25,11 +34,20 @@ pub fn run(args: SearchArgs) -> Result<i32> {
         to: args.to,
         limit: args.limit,
         sort: args.sort,
+        exact: args.exact,
+        with_children: args.with_children,
     };
     let results = search::search(&store, &req)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    if args.json {
+    if args.limit == 0 {
+        // Counts only: no hit is shown.
+        if args.json {
+            json::line(&mut out, &serde_json::json!({ "total": results.total }))?;
+        } else {
+            writeln!(out, "{} matching filings", results.total)?;
+        }
+    } else if args.json {
         for h in &results.hits {
             json::line(&mut out, h)?;
         }
@@ -48,5 +66,5 @@ pub fn run(args: SearchArgs) -> Result<i32> {
         }
     }
     out.flush()?;
-    Ok(if results.hits.is_empty() { 1 } else { 0 })
+    Ok(if results.total == 0 { 1 } else { 0 })
 }

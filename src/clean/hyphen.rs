@@ -71,8 +71,17 @@ pub fn join_hyphenated(lines: &mut Vec<String>, counts: &HashMap<String, usize>)
             }
             lines[i].push_str(&head);
             if !rest.is_empty() {
-                lines.insert(i + 1, rest);
+                if head.ends_with('-') {
+                    // "b- c": that hyphen stands inside a line, not at a break; a line
+                    // ending in it would be joined by the next cleaning.
+                    lines[i].push(' ');
+                    lines[i].push_str(&rest);
+                } else {
+                    lines.insert(i + 1, rest);
+                }
             }
+            // The joined line may again end in a word broken at the line's end.
+            continue;
         }
         i += 1;
     }
@@ -100,6 +109,23 @@ mod tests {
             l,
             vec!["the procedure", "was", "Ripnick-", "O'Farrell a 10-", "day"]
         );
+    }
+
+    #[test]
+    fn a_line_of_one_hyphenated_fragment_joins_both_ways() {
+        // Regression: the joined "a-a-" was left ending in a break, so cleaning the
+        // cleaned text joined again.
+        let mut l: Vec<String> = ["a-", "a-", "j"].iter().map(|s| s.to_string()).collect();
+        let counts = word_counts(&l);
+        join_hyphenated(&mut l, &counts);
+        assert_eq!(l, vec!["a-aj"]);
+        let mut l: Vec<String> = ["the proce-", "dure- and so"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let counts = word_counts(&l);
+        join_hyphenated(&mut l, &counts);
+        assert_eq!(l, vec!["the procedure- and so"]);
     }
 
     #[test]

@@ -39,8 +39,37 @@ pub struct CleanText {
     pub margin_numbers_removed: usize,
 }
 
-/// Clean raw page texts.
+/// Most cleaning passes over one filing; real filings settle after one or two.
+const MAX_PASSES: usize = 4;
+
+/// Clean raw page texts. Cleaned text is its own cleaning: removing a running line or a
+/// page number can bring another to a page's edge, and joining a hyphenated word can
+/// make a line repeat across pages, so the text is cleaned again until a pass changes
+/// nothing.
 pub fn clean_pages(pages: &[String]) -> CleanText {
+    let mut clean = clean_once(pages);
+    for _ in 1..MAX_PASSES {
+        let again = clean_once(&clean.pages);
+        if again.pages == clean.pages {
+            break;
+        }
+        clean.pages = again.pages;
+        if clean.ecf.is_none() {
+            clean.ecf = again.ecf;
+        }
+        clean.headers.extend(again.headers);
+        for line in again.running_lines {
+            if !clean.running_lines.contains(&line) {
+                clean.running_lines.push(line);
+            }
+        }
+        clean.margin_numbers_removed += again.margin_numbers_removed;
+    }
+    clean
+}
+
+/// One pass of every cleaning stage.
+fn clean_once(pages: &[String]) -> CleanText {
     let mut all_headers = Vec::new();
     let mut margin_removed = 0;
     let mut line_pages: Vec<Vec<String>> = pages
@@ -51,11 +80,14 @@ pub fn clean_pages(pages: &[String]) -> CleanText {
             all_headers.extend(found);
             let mut lines: Vec<String> = body.lines().map(normalize::tidy_line).collect();
             margin_removed += margin::strip_margin_numbers(&mut lines);
-            running::strip_page_numbers(&mut lines);
             lines
         })
         .collect();
     let running_lines = running::strip_repeated(&mut line_pages);
+    // After the running lines: a page number often sits just inside a running footer.
+    for lines in &mut line_pages {
+        running::strip_page_numbers(lines);
+    }
     let vocabulary = hyphen::word_counts(line_pages.iter().flatten());
     let pages = line_pages
         .into_iter()

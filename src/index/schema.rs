@@ -9,8 +9,8 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
-    WhitespaceTokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer, WhitespaceTokenizer,
 };
 
 /// The schema file, compiled in so the binary and the index always agree.
@@ -54,6 +54,12 @@ pub struct FieldSpec {
     pub multi: bool,
     /// Boost when searched by default; absent = not a default field.
     pub default: Option<f32>,
+    /// For a field that is not stored: the stored fields whose values it repeats.
+    #[serde(default)]
+    pub from: Vec<String>,
+    /// For a stemmed copy of another field: that field's name. The copy is indexed from
+    /// the same text; the named field answers quoted words and `--exact`.
+    pub stems: Option<String>,
     #[serde(default)]
     pub description: String,
 }
@@ -80,6 +86,14 @@ impl SchemaSpec {
                 let tok = f.tokenizer.as_deref().unwrap_or("default");
                 if !spec.tokenizers.contains_key(tok) && !matches!(tok, "default" | "raw") {
                     bail!("field `{}` uses undefined tokenizer `{tok}`", f.name);
+                }
+            }
+            for source in &f.from {
+                if !spec.fields.iter().any(|s| &s.name == source && s.stored) {
+                    bail!(
+                        "field `{}` is made from `{source}`, which is not a stored field",
+                        f.name
+                    );
                 }
             }
         }
@@ -182,7 +196,12 @@ fn build_analyzer(name: &str, spec: &TokenizerSpec) -> Result<TextAnalyzer> {
     let mut builder = match spec.base.as_str() {
         "simple" => TextAnalyzer::builder(SimpleTokenizer::default()).dynamic(),
         "whitespace" => TextAnalyzer::builder(WhitespaceTokenizer::default()).dynamic(),
-        other => bail!("tokenizer `{name}`: unknown base `{other}` (simple, whitespace)"),
+        "sentences" => {
+            TextAnalyzer::builder(crate::search::analysis::SentenceTokenizer::default()).dynamic()
+        }
+        other => {
+            bail!("tokenizer `{name}`: unknown base `{other}` (simple, whitespace, sentences)")
+        }
     };
     for filter in &spec.filters {
         let (kind, arg) = filter.split_once(':').unwrap_or((filter.as_str(), ""));
@@ -195,10 +214,24 @@ fn build_analyzer(name: &str, spec: &TokenizerSpec) -> Result<TextAnalyzer> {
                 })?;
                 builder.filter_dynamic(RemoveLongFilter::limit(limit))
             }
+            "stem" => builder.filter_dynamic(Stemmer::new(stem_language(name, arg)?)),
             other => bail!("tokenizer `{name}`: unknown filter `{other}`"),
         };
     }
     Ok(builder.build())
+}
+
+/// `stem:english` and the other languages of tantivy's stemmer.
+fn stem_language(tokenizer: &str, name: &str) -> Result<Language> {
+    Ok(match name {
+        "english" => Language::English,
+        "french" => Language::French,
+        "german" => Language::German,
+        "spanish" => Language::Spanish,
+        other => bail!(
+            "tokenizer `{tokenizer}`: no stemmer for `{other}` (english, french, german, spanish)"
+        ),
+    })
 }
 
 /// Fields the code reads and writes, resolved once against the schema.
@@ -225,7 +258,10 @@ pub struct Fields {
     pub doc_type: Field,
     pub dkt: Field,
     pub cites: Field,
+    pub gap: Field,
     pub body: Field,
+    pub body_stem: Field,
+    pub title_stem: Field,
 }
 
 impl Fields {
@@ -257,7 +293,10 @@ impl Fields {
             doc_type: f("doc_type")?,
             dkt: f("dkt")?,
             cites: f("cites")?,
+            gap: f("gap")?,
             body: f("body")?,
+            body_stem: f("body_stem")?,
+            title_stem: f("title_stem")?,
         })
     }
 }
@@ -272,7 +311,7 @@ mod tests {
         let schema = spec.to_tantivy().expect("schema builds");
         Fields::resolve(&schema).expect("all fields present");
         let defaults: Vec<_> = spec.default_fields().map(|(n, _)| n).collect();
-        assert!(defaults.contains(&"body") && defaults.contains(&"case_name"));
+        assert!(defaults.contains(&"body_stem") && defaults.contains(&"case_name"));
     }
 
     #[test]

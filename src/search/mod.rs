@@ -1,7 +1,13 @@
 //! Query parsing and execution: ranked hits with the page and a highlighted snippet.
 
+pub mod analysis;
+pub mod ast;
+pub mod compile;
 pub mod entries;
+pub mod parse;
 pub mod query;
+pub mod rewrite;
+pub mod span;
 
 use anyhow::{Context, Result};
 use serde::Serialize;
@@ -36,12 +42,13 @@ pub struct Results {
 
 /// Run a search.
 pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
-    let query = query::build(store, req)?;
     let reader = store
         .index
         .reader()
         .context("cannot open the index for reading")?;
     let searcher = reader.searcher();
+    let query = query::build(store, &searcher, req)?;
+    // `--limit 0` asks for the count only; the collector needs room for one.
     let limit = req.limit.max(1);
     let top_docs = TopDocs::with_limit(limit);
     let (top, total): (Vec<(f32, DocAddress)>, usize) = match req.sort {
@@ -59,17 +66,27 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
         }
     }
     .context("search failed")?;
-    let mut snippets = SnippetGenerator::create(&searcher, &*query, store.fields.body)
-        .context("cannot prepare snippets")?;
-    snippets.set_max_num_chars(240);
+    // Unquoted words match the stemmed copy of the body, quoted ones the body as written:
+    // each has its generator, and a hit's snippet is the one with more matched words.
+    let mut generators = Vec::new();
+    for field in [store.fields.body_stem, store.fields.body] {
+        let mut g = SnippetGenerator::create(&searcher, &*query, field)
+            .context("cannot prepare snippets")?;
+        g.set_max_num_chars(240);
+        generators.push(g);
+    }
     let mut hits = Vec::with_capacity(top.len());
-    for (rank, (score, addr)) in top.into_iter().enumerate() {
+    for (rank, (score, addr)) in top.into_iter().take(req.limit).enumerate() {
         let doc: TantivyDocument = searcher
             .doc(addr)
             .with_context(|| format!("cannot read hit {}", describe(addr)))?;
         let mut stored = StoredDoc::read(&store.fields, &doc, true);
         let body = stored.body.take().unwrap_or_default();
-        let snippet = snippets.snippet(&body);
+        let snippet = generators
+            .iter()
+            .map(|g| g.snippet(&body))
+            .max_by_key(|s| s.highlighted().len())
+            .unwrap_or_else(tantivy::snippet::Snippet::empty);
         let (snippet_text, highlights, page) = if snippet.is_empty() {
             (lead(&body), Vec::new(), None)
         } else {

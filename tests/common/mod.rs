@@ -1,24 +1,13 @@
 //! Helpers shared by the integration tests: run the real binary on real filings.
 #![allow(dead_code)]
 
-use std::path::{Path, PathBuf};
+pub mod data;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
-/// The crate root.
-pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The shared corpus of real filings beside the repository.
-pub fn shared() -> PathBuf {
-    let p = root().join("../shared/corpus");
-    assert!(
-        p.is_dir(),
-        "the shared corpus is missing at {}",
-        p.display()
-    );
-    p
-}
+#[allow(unused_imports)]
+pub use data::root;
 
 /// Run docketeer with `args` against the index at `index`.
 pub fn docketeer(index: &Path, args: &[&str]) -> Output {
@@ -39,12 +28,13 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// Copy files (paths relative to the shared corpus) into `dir`, keeping their folders.
-pub fn copy_shared(dir: &Path, files: &[&str]) {
+/// Copy files (named as [`data::file`] names them: `pdf/x.pdf`, `hostile/x.pdf`) into
+/// `dir`, keeping their folders.
+pub fn copy_corpus(dir: &Path, files: &[&str]) {
     for f in files {
         let to = dir.join(f);
         std::fs::create_dir_all(to.parent().expect("has parent")).expect("mkdir");
-        std::fs::copy(shared().join(f), &to).expect("copy corpus file");
+        std::fs::copy(data::file(f), &to).expect("copy corpus file");
     }
 }
 
@@ -95,7 +85,7 @@ pub struct Gold {
 }
 
 pub fn gold() -> Vec<Gold> {
-    let text = std::fs::read_to_string(shared().join("GOLD.tsv")).expect("GOLD.tsv");
+    let text = std::fs::read_to_string(data::gold_tsv()).expect("GOLD.tsv");
     let list = |s: &str, sep: &str| -> Vec<String> {
         s.split(sep)
             .map(|x| x.trim().to_string())
