@@ -6,7 +6,9 @@
 
 use anyhow::{Context, Result};
 use std::collections::HashMap;
-use tantivy::schema::{Field, Schema, Value};
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::{Field, IndexRecordOption, Schema, Value};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::DocketSheet;
@@ -39,6 +41,7 @@ pub struct DocketFields {
     pub party: Field,
     pub date: Field,
     pub date_kind: Field,
+    pub doc_type: Field,
     pub dkt: Field,
     pub attorney: Field,
     pub firm: Field,
@@ -71,6 +74,7 @@ impl DocketFields {
             party: f("party")?,
             date: f("date")?,
             date_kind: f("date_kind")?,
+            doc_type: f("doc_type")?,
             dkt: f("dkt")?,
             attorney: f("attorney")?,
             firm: f("firm")?,
@@ -157,18 +161,30 @@ impl Registry {
     pub fn load(store: &Store) -> Result<Registry> {
         let fields = DocketFields::resolve(&store.index.schema());
         let mut current = HashMap::new();
-        if let Some(f) = fields {
-            for_each_doc(store, |doc| {
-                let text = |field| doc.get_first(field).and_then(|v| v.as_str());
-                if text(f.kind) == Some(KIND_ENTRY) || text(f.kind) == Some(KIND_SUPERSEDED) {
-                    return Ok(());
-                }
-                if let (Some(key), Some(id)) = (text(f.sheet_key), text(f.doc_id)) {
-                    let entries = doc.get_all(f.entry).count();
-                    current.insert(key.to_string(), (id.to_string(), (entries, id.to_string())));
-                }
-                Ok(())
-            })?;
+        let Some(f) = fields else {
+            return Ok(Registry { fields, current });
+        };
+        // Only docket sheets carry a key: read those, not every stored document.
+        let reader = store.index.reader().context("cannot open the index")?;
+        let searcher = reader.searcher();
+        let sheets = searcher
+            .search(
+                &TermQuery::new(
+                    Term::from_field_text(f.doc_type, "docket-sheet"),
+                    IndexRecordOption::Basic,
+                ),
+                &DocSetCollector,
+            )
+            .context("cannot list the docket sheets in the index")?;
+        for addr in sheets {
+            let doc: TantivyDocument = searcher
+                .doc(addr)
+                .context("cannot read a stored document; the index may be damaged")?;
+            let text = |field| doc.get_first(field).and_then(|v| v.as_str());
+            if let (Some(key), Some(id)) = (text(f.sheet_key), text(f.doc_id)) {
+                let entries = doc.get_all(f.entry).count();
+                current.insert(key.to_string(), (id.to_string(), (entries, id.to_string())));
+            }
         }
         Ok(Registry { fields, current })
     }
