@@ -10,6 +10,9 @@ use crate::search::Sort;
 use crate::search::entries::{EntryOrder, EntryRequest, search};
 
 pub fn run(store: &Store, args: SearchArgs, limit: usize) -> Result<i32> {
+    if args.engine != crate::cli::Engine::Local {
+        bail!("--entries searches the local index; docket entries are not pushed to other engines");
+    }
     if args.party.is_some() || args.judge.is_some() || args.doc_type.is_some() {
         bail!(
             "--entries searches docket entries: --party, --judge and --type filter filings, not entries"

@@ -370,6 +370,8 @@ pub fn apply(sheet: &DocketSheet, meta: &mut Metadata) {
         meta.plaintiffs = plaintiffs;
         meta.defendants = defendants;
     }
+    // A page read as a docket sheet is one, whatever its words suggested.
+    meta.doc_type = Some("docket-sheet".into());
     if meta.case_name.is_none() {
         meta.case_name = sheet.case_name.clone();
     }

@@ -6,7 +6,9 @@
 
 use anyhow::{Context, Result};
 use std::collections::HashMap;
-use tantivy::schema::{Field, Schema, Value};
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::{Field, IndexRecordOption, Schema, Value};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::DocketSheet;
@@ -24,56 +26,32 @@ pub const KIND_SUPERSEDED: &str = "superseded";
 
 /// The schema fields this module reads and writes.
 #[derive(Debug, Clone, Copy)]
-pub struct DocketFields {
-    /// The schema's `doc_id` field.
+pub(crate) struct DocketFields {
     pub doc_id: Field,
-    /// The schema's `path` field.
     pub path: Field,
-    /// The schema's `file_sig` field.
     pub file_sig: Field,
-    /// The schema's `format` field.
     pub format: Field,
-    /// The schema's `method` field.
     pub method: Field,
-    /// The schema's `kind` field.
     pub kind: Field,
-    /// The schema's `case_name` field.
     pub case_name: Field,
-    /// The schema's `docket` field.
     pub docket: Field,
-    /// The schema's `docket_raw` field.
     pub docket_raw: Field,
-    /// The schema's `court` field.
     pub court: Field,
-    /// The schema's `court_name` field.
     pub court_name: Field,
-    /// The schema's `party` field.
     pub party: Field,
-    /// The schema's `date` field.
     pub date: Field,
-    /// The schema's `date_kind` field.
     pub date_kind: Field,
-    /// The schema's `dkt` field.
+    pub doc_type: Field,
     pub dkt: Field,
-    /// The schema's `attorney` field.
     pub attorney: Field,
-    /// The schema's `firm` field.
     pub firm: Field,
-    /// The schema's `role` field.
     pub role: Field,
-    /// The schema's `nature` field.
     pub nature: Field,
-    /// The schema's `entry` field.
     pub entry: Field,
-    /// The schema's `entry_no` field.
     pub entry_no: Field,
-    /// The schema's `entry_seq` field.
     pub entry_seq: Field,
-    /// The schema's `sheet_id` field.
     pub sheet_id: Field,
-    /// The schema's `sheet_key` field.
     pub sheet_key: Field,
-    /// The schema's `ecf_doc` field.
     pub ecf_doc: Field,
 }
 
@@ -96,6 +74,7 @@ impl DocketFields {
             party: f("party")?,
             date: f("date")?,
             date_kind: f("date_kind")?,
+            doc_type: f("doc_type")?,
             dkt: f("dkt")?,
             attorney: f("attorney")?,
             firm: f("firm")?,
@@ -114,16 +93,12 @@ impl DocketFields {
 /// What a filing brings beyond its own document: its docket sheet, and the document
 /// number its ECF header prints.
 #[derive(Debug, Clone, Default)]
-pub struct Extra {
-    /// The docket sheet the file is, when it is one.
+pub(crate) struct Extra {
     pub sheet: Option<Box<DocketSheet>>,
     /// Key of the case (`court:docket`), when the sheet names both.
     pub key: Option<String>,
-    /// The case name the sheet gives.
     pub case_name: Option<String>,
-    /// The docket numbers the sheet gives.
     pub dockets: Vec<docket::DocketNumber>,
-    /// The ECF document number the filing's header prints.
     pub ecf_doc: Option<String>,
 }
 
@@ -175,7 +150,7 @@ fn recency(sheet: &DocketSheet, doc_id: &str) -> Recency {
 }
 
 /// The current sheet of every case in the index, kept up to date while a run writes.
-pub struct Registry {
+pub(crate) struct Registry {
     fields: Option<DocketFields>,
     /// key → (doc_id, recency) of the current sheet.
     current: HashMap<String, (String, Recency)>,
@@ -186,18 +161,30 @@ impl Registry {
     pub fn load(store: &Store) -> Result<Registry> {
         let fields = DocketFields::resolve(&store.index.schema());
         let mut current = HashMap::new();
-        if let Some(f) = fields {
-            for_each_doc(store, |doc| {
-                let text = |field| doc.get_first(field).and_then(|v| v.as_str());
-                if text(f.kind) == Some(KIND_ENTRY) || text(f.kind) == Some(KIND_SUPERSEDED) {
-                    return Ok(());
-                }
-                if let (Some(key), Some(id)) = (text(f.sheet_key), text(f.doc_id)) {
-                    let entries = doc.get_all(f.entry).count();
-                    current.insert(key.to_string(), (id.to_string(), (entries, id.to_string())));
-                }
-                Ok(())
-            })?;
+        let Some(f) = fields else {
+            return Ok(Registry { fields, current });
+        };
+        // Only docket sheets carry a key: read those, not every stored document.
+        let reader = store.index.reader().context("cannot open the index")?;
+        let searcher = reader.searcher();
+        let sheets = searcher
+            .search(
+                &TermQuery::new(
+                    Term::from_field_text(f.doc_type, "docket-sheet"),
+                    IndexRecordOption::Basic,
+                ),
+                &DocSetCollector,
+            )
+            .context("cannot list the docket sheets in the index")?;
+        for addr in sheets {
+            let doc: TantivyDocument = searcher
+                .doc(addr)
+                .context("cannot read a stored document; the index may be damaged")?;
+            let text = |field| doc.get_first(field).and_then(|v| v.as_str());
+            if let (Some(key), Some(id)) = (text(f.sheet_key), text(f.doc_id)) {
+                let entries = doc.get_all(f.entry).count();
+                current.insert(key.to_string(), (id.to_string(), (entries, id.to_string())));
+            }
         }
         Ok(Registry { fields, current })
     }

@@ -66,6 +66,7 @@ pub enum ParseError {
     Empty,
     /// `field:` with nothing right after the colon.
     NoValue {
+        /// The field named.
         field: String,
     },
 }
