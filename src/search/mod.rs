@@ -5,6 +5,7 @@ pub mod ast;
 pub mod compile;
 pub mod facets;
 pub mod highlight;
+mod lex;
 pub mod parse;
 pub mod query;
 pub mod rewrite;
