@@ -6,6 +6,7 @@ pub mod compile;
 pub mod entries;
 pub mod facets;
 pub mod highlight;
+mod lex;
 pub mod parse;
 pub mod query;
 pub mod rewrite;
