@@ -127,6 +127,8 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+/// Parse a query as typed (Docketeer's boolean syntax and Westlaw-style terms and
+/// connectors) into a tree; the tree is rewritten and compiled by the caller.
 pub fn parse(input: &str) -> Result<Query, ParseError> {
     if input.len() > MAX_LEN {
         return Err(ParseError::TooLong);
