@@ -472,6 +472,7 @@ pub fn run(
                         *n -= 1;
                         if *n == 0 && !wanted.contains_key(old) && !protected.contains(old) {
                             writer.delete_term(Term::from_field_text(fields.doc_id, old));
+                            sheets.delete_entries(&writer, old);
                         }
                     }
                 }
