@@ -90,8 +90,13 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
     // turned into the written words of the index that share their stem, so no hit's
     // whole text is stemmed to find its snippet.
     let marked = snippet_query(store, &searcher, &*query)?;
-    let mut body_terms = false;
-    marked.query_terms(&mut |t, _| body_terms |= t.field() == store.fields.body);
+    let mut body_words: Vec<String> = Vec::new();
+    marked.query_terms(&mut |t, _| {
+        if t.field() == store.fields.body {
+            body_words.extend(t.value().as_str().map(str::to_string));
+        }
+    });
+    let body_terms = !body_words.is_empty();
     // Without words in the body (a court, a party) there is nothing to mark: hits show
     // their first words, and no hit's text is tokenized.
     let snippets = if body_terms {
@@ -115,7 +120,9 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
         let body = stored.body.take().unwrap_or_default();
         let snippet = snippets
             .as_ref()
-            .map_or_else(tantivy::snippet::Snippet::empty, |g| g.snippet(&body));
+            .map_or_else(tantivy::snippet::Snippet::empty, |g| {
+                g.snippet(snippet_window(&body, &body_words))
+            });
         let (snippet_text, highlights, page) = if snippet.is_empty() {
             (lead(&body), Vec::new(), None)
         } else {
@@ -213,6 +220,37 @@ fn describe(addr: DocAddress) -> String {
     format!("{}/{}", addr.segment_ord, addr.doc_id)
 }
 
+/// Bodies up to this size are given to the snippet generator whole.
+const SNIPPET_WINDOW: usize = 64 * 1024;
+
+/// The part of `body` a snippet is made from: the whole of a short body, else a window
+/// around the first place one of `words` (lowercased, as indexed) occurs. Tokenizing a
+/// whole filing of many megabytes for every hit would take seconds; the window keeps a
+/// hit's cost independent of its filing's size.
+fn snippet_window<'a>(body: &'a str, words: &[String]) -> &'a str {
+    if body.len() <= SNIPPET_WINDOW {
+        return body;
+    }
+    // ASCII lowercasing keeps byte offsets, so a position found here is one in `body`.
+    let lower = body.to_ascii_lowercase();
+    let first = words
+        .iter()
+        .filter(|w| !w.is_empty())
+        .filter_map(|w| lower.find(w.as_str()))
+        .min()
+        .unwrap_or(0);
+    let boundary = |mut i: usize| {
+        i = i.min(body.len());
+        while !body.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = boundary(first.saturating_sub(SNIPPET_WINDOW / 2));
+    let end = boundary(start + SNIPPET_WINDOW);
+    &body[start..end]
+}
+
 /// The page a fragment of the body is on (1-based).
 fn page_of(body: &str, fragment: &str) -> Option<usize> {
     let at = body.find(fragment)?;
@@ -279,6 +317,21 @@ mod tests {
         let (out, ranges) = tidy(text, std::slice::from_ref(&bold));
         assert_eq!(out, "a bold word");
         assert_eq!(&out[ranges[0].0..ranges[0].1], "bold");
+    }
+
+    #[test]
+    fn a_long_body_gives_its_snippet_a_window_around_the_first_word() {
+        let body = format!(
+            "{}needle here{}",
+            "a é ".repeat(40_000),
+            " b".repeat(40_000)
+        );
+        let w = snippet_window(&body, &["needle".to_string()]);
+        assert!(w.len() <= SNIPPET_WINDOW && w.contains("needle here"));
+        let short = "short needle";
+        assert_eq!(snippet_window(short, &["needle".to_string()]), short);
+        // No word found: the window is the body's start.
+        assert!(body.starts_with(snippet_window(&body, &["absent".to_string()])));
     }
 
     #[test]
