@@ -99,6 +99,12 @@ pub struct Table {
     rows: Vec<CourtRow>,
     by_id: HashMap<&'static str, usize>,
     children: Vec<Vec<usize>>,
+    /// Built on first use: resolving what a user typed needs only the rows.
+    index: OnceLock<PatternIndex>,
+}
+
+/// The patterns and the keyword automaton that wakes them.
+struct PatternIndex {
     patterns: Vec<Pattern>,
     keywords: AhoCorasick,
     /// Patterns woken by each keyword, by keyword index.
@@ -118,39 +124,8 @@ pub struct Hit {
     pub end: usize,
 }
 
-static TABLE: Lazy<Table> = Lazy::new(Table::load);
-
-/// The court table, loaded on first use.
-pub fn table() -> &'static Table {
-    &TABLE
-}
-
-impl Table {
-    fn load() -> Table {
-        let mut rows = Vec::new();
-        for line in COURTS_TSV.lines().skip(1) {
-            let f: Vec<&'static str> = line.split('\t').collect();
-            if f.len() < 8 {
-                continue;
-            }
-            rows.push(CourtRow {
-                id: f[0],
-                name: f[1],
-                citation: f[2],
-                parent: Some(f[3]).filter(|p| !p.is_empty()),
-                kind: f[4],
-                system: f[5],
-                location: f[7],
-            });
-        }
-        let by_id: HashMap<&'static str, usize> =
-            rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-        let mut children = vec![Vec::new(); rows.len()];
-        for (i, r) in rows.iter().enumerate() {
-            if let Some(p) = r.parent.and_then(|p| by_id.get(p)) {
-                children[*p].push(i);
-            }
-        }
+impl PatternIndex {
+    fn load(by_id: &HashMap<&'static str, usize>) -> PatternIndex {
         let mut patterns = Vec::new();
         let mut keyword_ix: HashMap<&'static str, usize> = HashMap::new();
         let mut keywords: Vec<&'static str> = Vec::new();
@@ -196,15 +171,59 @@ impl Table {
             .match_kind(MatchKind::Standard)
             .build(&keywords)
             .expect("court keywords build an automaton");
-        Table {
-            rows,
-            by_id,
-            children,
+        PatternIndex {
             patterns,
             keywords,
             keyed,
             unkeyed,
         }
+    }
+}
+
+static TABLE: Lazy<Table> = Lazy::new(Table::load);
+
+/// The court table, loaded on first use.
+pub fn table() -> &'static Table {
+    &TABLE
+}
+
+impl Table {
+    fn load() -> Table {
+        let mut rows = Vec::new();
+        for line in COURTS_TSV.lines().skip(1) {
+            let f: Vec<&'static str> = line.split('\t').collect();
+            if f.len() < 8 {
+                continue;
+            }
+            rows.push(CourtRow {
+                id: f[0],
+                name: f[1],
+                citation: f[2],
+                parent: Some(f[3]).filter(|p| !p.is_empty()),
+                kind: f[4],
+                system: f[5],
+                location: f[7],
+            });
+        }
+        let by_id: HashMap<&'static str, usize> =
+            rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        let mut children = vec![Vec::new(); rows.len()];
+        for (i, r) in rows.iter().enumerate() {
+            if let Some(p) = r.parent.and_then(|p| by_id.get(p)) {
+                children[*p].push(i);
+            }
+        }
+        Table {
+            rows,
+            by_id,
+            children,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The pattern index, built once.
+    fn index(&self) -> &PatternIndex {
+        self.index.get_or_init(|| PatternIndex::load(&self.by_id))
     }
 
     /// Every court, in the table's order.
@@ -282,9 +301,9 @@ impl Table {
     /// Patterns worth trying on `text`: those whose keyword it contains, and those
     /// without a keyword.
     fn candidates(&self, text: &str) -> Vec<usize> {
-        let mut present = vec![false; self.keyed.len()];
+        let mut present = vec![false; self.index().keyed.len()];
         let mut any = false;
-        for m in self.keywords.find_overlapping_iter(text) {
+        for m in self.index().keywords.find_overlapping_iter(text) {
             present[m.pattern().as_usize()] = true;
             any = true;
         }
@@ -293,10 +312,9 @@ impl Table {
             for (k, &here) in present.iter().enumerate() {
                 if here {
                     out.extend(
-                        self.keyed[k]
-                            .iter()
-                            .copied()
-                            .filter(|&p| self.patterns[p].words.iter().all(|&w| present[w])),
+                        self.index().keyed[k].iter().copied().filter(|&p| {
+                            self.index().patterns[p].words.iter().all(|&w| present[w])
+                        }),
                     );
                 }
             }
@@ -306,7 +324,7 @@ impl Table {
         if out.is_empty() {
             return out;
         }
-        out.extend(self.unkeyed.iter().copied());
+        out.extend(self.index().unkeyed.iter().copied());
         out.sort_unstable();
         out.dedup();
         out
@@ -322,7 +340,7 @@ impl Table {
         }
         let mut hits: Vec<usize> = Vec::new();
         for p in self.candidates(&text) {
-            let pat = &self.patterns[p];
+            let pat = &self.index().patterns[p];
             let hit = match pat.conditions_hold(&text) {
                 Some(ok) => ok,
                 None => pat
@@ -353,7 +371,7 @@ impl Table {
     pub fn search(&self, text: &str) -> Vec<Hit> {
         let mut out = Vec::new();
         for p in self.candidates(text) {
-            let pat = &self.patterns[p];
+            let pat = &self.index().patterns[p];
             if pat.conditions_hold(text) == Some(true) {
                 out.push(Hit {
                     court: pat.court,
