@@ -104,10 +104,12 @@ pub fn normalize(raw: &str) -> Option<DocketNumber> {
     if trimmed.is_empty() || trimmed.len() > 80 {
         return None;
     }
-    let body = match PREFIX.find(trimmed) {
-        Some(m) => &trimmed[m.end()..],
-        None => trimmed,
-    };
+    // A label can follow another mark ("# Civil Action No. 12"): strip labels until none
+    // is left, so that a canonical key normalises to itself.
+    let mut body = trimmed;
+    while let Some(m) = PREFIX.find(body).filter(|m| m.end() > 0) {
+        body = body[m.end()..].trim_start();
+    }
     let body = body.trim();
     if !body.chars().any(|c| c.is_ascii_digit()) {
         return None;
@@ -330,6 +332,14 @@ fn split_list(s: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_after_a_hash_mark_is_stripped_so_the_key_normalises_to_itself() {
+        let once = normalize("#Civil Action No. 00 0").expect("a number");
+        assert_eq!(once.canonical, "00 0");
+        let twice = normalize(&once.canonical).expect("a number");
+        assert_eq!(twice.canonical, once.canonical);
+    }
 
     fn key(s: &str) -> String {
         normalize(s).map(|d| d.canonical).unwrap_or_default()
