@@ -65,6 +65,9 @@ pub fn ocr_page(
     }
     let mut cmd = Command::new("tesseract");
     cmd.arg(&png).arg("stdout");
+    // Files are read in parallel already; tesseract's own OpenMP threads on top of that
+    // oversubscribe the cores and make one page several times slower.
+    cmd.env("OMP_THREAD_LIMIT", "1");
     let done =
         run_limited(cmd, timeout, memory_limit_mb).map_err(|e| tool_error(Tool::Tesseract, e))?;
     if !done.status.success() {
