@@ -3,13 +3,12 @@
 use anyhow::Result;
 use std::io::Write;
 
-use crate::cli::SearchArgs;
+use crate::cli::{Engine, SearchArgs};
 use crate::index::store::Store;
 use crate::output::{human, json};
 use crate::search::{self, SearchRequest};
 
 pub fn run(args: SearchArgs) -> Result<i32> {
-    let store = Store::open(&super::index_dir(&args.index))?;
     let req = SearchRequest {
         query: args.query.clone(),
         case: args.case,
@@ -23,7 +22,14 @@ pub fn run(args: SearchArgs) -> Result<i32> {
         limit: args.limit,
         sort: args.sort,
     };
-    let results = search::search(&store, &req)?;
+    let results = match args.engine {
+        Engine::Local => search::search(&Store::open(&super::index_dir(&args.index))?, &req)?,
+        Engine::Quickwit => crate::quickwit::search::run(
+            args.endpoint.as_deref(),
+            args.index.index.as_deref(),
+            &req,
+        )?,
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.json {
