@@ -425,9 +425,19 @@ fn a_quickwit_cluster_answers_like_the_local_index() {
         );
     }
 
-    // 5. A filing removed locally: the next push deletes exactly its version.
+    // 5. One filing removed and one changed locally: the next push sends the new
+    // version and deletes exactly the two old ones, by their fingerprints.
     let removed = filings.join("txt/seed-casd-alotrolado-order.txt");
+    let changed = filings.join("txt/seed-cacd-immdef-order.txt");
+    let before = fingerprints(&local_s);
+    let old: BTreeSet<u64> = [&removed, &changed]
+        .iter()
+        .map(|p| before[&p.to_string_lossy().into_owned()])
+        .collect();
     std::fs::remove_file(&removed).expect("remove a filing");
+    let mut text = std::fs::read_to_string(&changed).expect("read a filing");
+    text.push_str("\nAmended by stipulation zyzzogeton.\n");
+    std::fs::write(&changed, text).expect("change a filing");
     let out = docketeer(&[
         "index",
         "--quiet",
@@ -438,22 +448,70 @@ fn a_quickwit_cluster_answers_like_the_local_index() {
     assert!(out.status.success(), "re-index failed: {}", stderr(&out));
     let report = push(&endpoint, &local);
     assert!(
-        report.contains(&format!("{} already there", local_docs - 1))
-            && report.contains(" 0 sent")
-            && report.contains("1 replaced versions being deleted"),
+        report.contains(&format!("{} already there", local_docs - 2))
+            && report.contains(" 1 sent")
+            && report.contains("2 replaced versions being deleted"),
         "{report}"
     );
     let tasks = first
         .get("api/v1/docketeer/delete-tasks", &[])
         .expect("delete tasks");
+    let named: BTreeSet<u64> = tasks
+        .as_array()
+        .expect("a list of tasks")
+        .iter()
+        .flat_map(|t| {
+            let q = t["delete_query"]["query_ast"]
+                .as_str()
+                .unwrap_or("")
+                .to_string();
+            q.split(|c: char| !c.is_ascii_digit())
+                .filter_map(|n| n.parse::<u64>().ok())
+                .collect::<Vec<_>>()
+        })
+        .collect();
     assert_eq!(
-        tasks.as_array().map(Vec::len),
-        Some(1),
-        "one delete task: {tasks}"
+        named, old,
+        "the delete task names exactly the replaced versions"
     );
-    // The pending delete is not asked for twice.
+    let (_, new) = hits(&[
+        "--engine",
+        "quickwit",
+        "--endpoint",
+        &endpoint,
+        "zyzzogeton",
+    ]);
+    assert_eq!(
+        new.len(),
+        1,
+        "the changed filing's new version is searchable at once"
+    );
+    // A pending delete is not asked for twice.
     let report = push(&endpoint, &local);
     assert!(report.contains("0 replaced versions"), "{report}");
+}
+
+/// Fingerprint of each local document by its first path, from the Quickwit export.
+fn fingerprints(index: &str) -> std::collections::HashMap<String, u64> {
+    let out = docketeer(&[
+        "export",
+        "--engine",
+        "quickwit",
+        "--no-body",
+        "--index",
+        index,
+    ]);
+    assert!(out.status.success(), "export failed: {}", stderr(&out));
+    stdout(&out)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("json");
+            (
+                v["path"][0].as_str().expect("path").to_string(),
+                v["doc_hash"].as_u64().expect("doc_hash"),
+            )
+        })
+        .collect()
 }
 
 fn count_local(index: &str) -> usize {
