@@ -105,8 +105,8 @@ t0=$(ms)
 t1=$(ms)
 cat "$WORK/push.log"
 sent=$(grep -o '[0-9]* sent' "$WORK/push.log" | grep -o '[0-9]*')
-mib=$(grep -o '([0-9.]* MiB)' "$WORK/push.log" | tr -d '()MiB ')
-echo "push: $sent documents ($mib MiB) in $(((t1 - t0)))ms: $(python3 -c "print(round($sent / max(($t1 - $t0) / 1000, 0.001)))") documents/s"
+secs=$(grep -o 'MiB, [0-9.]* s)' "$WORK/push.log" | grep -o '[0-9.]* s' | tr -d ' s')
+echo "push: $sent documents in $(((t1 - t0)))ms until searchable: $(python3 -c "print(round($sent / max(($t1 - $t0) / 1000, 0.001)))") documents/s; sending alone $secs s: $(python3 -c "print(round($sent / max($secs, 0.001)))") documents/s"
 
 # 4. Search latency, median of RUNS per query and engine.
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'; }

@@ -374,6 +374,18 @@ fn a_quickwit_cluster_answers_like_the_local_index() {
         human(&["--engine", "quickwit", "--endpoint", &endpoint])
     );
 
+    // DOCKETEER_ENDPOINT stands for --endpoint.
+    let out = Command::new(env!("CARGO_BIN_EXE_docketeer"))
+        .args(["search", "--json", "--engine", "quickwit", "asylum"])
+        .env("DOCKETEER_ENDPOINT", &endpoint)
+        .output()
+        .expect("docketeer runs");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).lines().count(),
+        hits(&["--index", &local_s, "asylum"]).1.len()
+    );
+
     // A query form the cluster refuses is an error (exit 2) with Quickwit's reason.
     let bad = docketeer(&[
         "search",

@@ -38,14 +38,16 @@ pub fn run(args: PushArgs) -> Result<i32> {
         eprintln!("created index {target}");
     }
     eprintln!(
-        "{target}: {} local documents; {} already there; {} sent in {} requests ({:.1} MiB), {} accepted, {} rejected; {} replaced versions being deleted",
+        "{target}: {} local documents; {} already there; {} sent in {} requests ({:.1} MiB, {:.1} s), {} accepted, {} rejected, searchable {:.1} s later; {} replaced versions being deleted",
         r.local,
         r.unchanged,
         r.sent,
         r.requests,
         r.bytes as f64 / (1 << 20) as f64,
+        r.sending.as_secs_f64(),
         r.accepted,
         r.rejected,
+        r.committing.as_secs_f64(),
         r.deleted
     );
     if r.rejected > 0 {

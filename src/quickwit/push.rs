@@ -5,7 +5,7 @@
 //! Order matters for "nothing lost": new versions are ingested first and old ones are
 //! deleted last, so a push killed halfway leaves the cluster with at worst an old and a
 //! new copy, which the next push cleans up. A version whose fingerprint is named by an
-//! earlier delete task is sent again, since the cluster will drop its copy.
+//! earlier delete task still pending is sent again, since the cluster will drop its copy.
 
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -45,6 +45,10 @@ pub struct PushReport {
     pub rejected: usize,
     /// Every accepted document was searchable when the push returned.
     pub searchable: bool,
+    /// Time spent reading the local index and sending.
+    pub sending: std::time::Duration,
+    /// Time then spent waiting for Quickwit to commit what it accepted.
+    pub committing: std::time::Duration,
     /// Documents too large for one ingest request (their paths).
     pub too_large: Vec<String>,
     /// Versions on the cluster that the local index no longer has, now being deleted.
@@ -90,6 +94,7 @@ pub fn push(store: &Store, client: &Client, opts: &PushOptions) -> Result<PushRe
         ProgressBar::hidden()
     };
 
+    let started = std::time::Instant::now();
     let mut local = HashSet::new();
     let mut batch: Vec<u8> = Vec::new();
     let mut in_batch = 0usize;
@@ -99,7 +104,10 @@ pub fn push(store: &Store, client: &Client, opts: &PushOptions) -> Result<PushRe
         local.insert(hash);
         let count = held.get(&hash).copied().unwrap_or(0);
         bar.inc(1);
-        if count >= 1 && !doomed.contains(&hash) {
+        // A version named by a pending delete task needs a copy sent after that task; a
+        // second copy beside the doomed one is such a copy (sent by an earlier push).
+        let needed = if doomed.contains(&hash) { 2 } else { 1 };
+        if count >= needed {
             report.unchanged += 1;
             return Ok(());
         }
@@ -121,12 +129,14 @@ pub fn push(store: &Store, client: &Client, opts: &PushOptions) -> Result<PushRe
     })?;
     send(client, id, &mut batch, in_batch, &mut report)?;
     bar.finish_and_clear();
+    report.sending = started.elapsed();
     // Quickwit commits ingested documents on its own clock (10 s for an index push
     // created); wait until they are searchable. Forcing a commit instead hangs when
     // every document of the request was rejected.
     let held_total: usize = held.values().sum();
     report.searchable =
         report.accepted == 0 || wait_searchable(client, id, (held_total + report.accepted) as u64)?;
+    report.committing = started.elapsed() - report.sending;
 
     // Versions the local index no longer has. Copies sent above landed after every
     // earlier delete task, so no task deletes them.
