@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Index benchmark: first run, unchanged re-run and search latency on 1,000 distinct
-# filings made from ../shared/corpus. Prints figures; asserts nothing except that the
+# filings made from the bundled corpus/. Prints figures; asserts nothing except that the
 # unchanged re-run takes under a tenth of the first run (the incremental promise).
 #
 #   bash bench/index_bench.sh [N_FILES]      (default 1000; work dir: $BENCH_DIR or a temp dir)
@@ -8,7 +8,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 N=${1:-1000}
-CORPUS=../shared/corpus
+CORPUS=corpus
 WORK=${BENCH_DIR:-$(mktemp -d)}
 FILES=$WORK/filings
 IDX=$WORK/index

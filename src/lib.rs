@@ -2,9 +2,12 @@
 //!
 //! Data flows one way: file → [`extract`] → [`clean`] → [`metadata`] → [`index`] → [`search`] → [`output`].
 
+#![allow(missing_docs)]
+
 pub mod app;
 pub mod clean;
 pub mod cli;
+pub mod docket;
 pub mod extract;
 pub mod filing;
 pub mod index;

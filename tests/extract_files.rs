@@ -1,16 +1,17 @@
 //! Behaviour of extraction on the real corpus: hostile PDFs as EXPECT.tsv describes
 //! them, encryption, scans and OCR, HTML and plain text.
 
-use std::path::{Path, PathBuf};
+#[path = "common/data.rs"]
+mod data;
+
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use docketeer::clean::clean_pages;
 use docketeer::extract::{ExtractError, ExtractOptions, Format, extract_path};
 
 fn corpus(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(rel)
+    data::file(rel)
 }
 
 fn opts() -> ExtractOptions {
@@ -58,10 +59,7 @@ fn hostile_files_match_expect_tsv() {
             assert_eq!(r.as_ref().err(), Some(&ExtractError::Encrypted), "{file}");
         }
         if what.contains("zero bytes") {
-            assert_eq!(
-                r.as_ref().err(),
-                Some(&ExtractError::Skip("empty file".into()))
-            );
+            assert_eq!(r.as_ref().err(), Some(&ExtractError::Empty));
         }
         if what.contains("plain text") {
             assert_eq!(
@@ -107,7 +105,8 @@ fn scans_need_ocr() {
         "pdf/doctor-gov.uscourts.cand.203343.17.0.pdf",
     ] {
         match extract_path(&corpus(f), &opts()) {
-            Err(ExtractError::NeedsOcr(msg)) => {
+            Err(e @ ExtractError::NeedsOcr { missing: None }) => {
+                let msg = e.to_string();
                 assert!(msg.contains("--ocr") && msg.contains("tesseract"), "{msg}")
             }
             other => panic!("{f}: expected NeedsOcr, got {other:?}"),
@@ -201,10 +200,7 @@ fn plain_text_and_misnamed_files() {
     std::fs::write(&bin, [0x89u8, b'P', b'N', b'G', 0, 0, 1, 2, 3]).expect("write temp");
     let r = extract_path(&bin, &opts());
     let _ = std::fs::remove_file(&bin);
-    assert_eq!(
-        r.err(),
-        Some(ExtractError::Skip("not a PDF, HTML or text file".into()))
-    );
+    assert_eq!(r.err(), Some(ExtractError::NotAFiling));
 }
 
 /// The parent side of worker isolation, with stand-in workers: the real one is the
@@ -270,8 +266,12 @@ mod worker_parent {
             Duration::from_secs(1),
         );
         match r {
-            Err(ExtractError::Failed(why)) => {
-                assert!(why.starts_with("timed out after 1 s; "), "{why}")
+            Err(ExtractError::Unusable { why, then }) => {
+                assert_eq!(why.to_string(), "timed out after 1 s");
+                assert!(
+                    matches!(*then, ExtractError::ToolFailed { .. }),
+                    "pdftotext's own failure is the second reason: {then:?}"
+                );
             }
             other => panic!("expected a failure, got {other:?}"),
         }

@@ -1,7 +1,6 @@
 //! Per-field accuracy of metadata extraction against the hand-checked GOLD.tsv.
 //!
-//! Every GOLD file goes through the real pipeline (`extract_path` → `clean_pages` →
-//! `metadata::extract_with_hint`), as the indexer reads them.
+//! Every GOLD file goes through `filing::read`, the pipeline `index` and `inspect` run.
 //! Values are compared loosely (case, punctuation, whitespace, `v.`/`vs.`); parties as sets per side; docket numbers by canonical key,
 //! every gold number having to be among ours. An empty gold value means "nothing" and
 //! counts as right only when we also give nothing.
@@ -9,17 +8,17 @@
 #[path = "common/gold.rs"]
 mod gold_common;
 
-use docketeer::metadata::{self, docket};
-use gold_common::{clean_text, corpus_dir, load_gold, loose, same_set};
+use docketeer::metadata::docket;
+use gold_common::{load_gold, loose, metadata_of_rows, same_set};
 
 const FIELDS: [(&str, f64); 7] = [
-    ("docket", 0.98),
+    ("docket", 0.99),
     ("court", 0.98),
-    ("case_name", 0.90),
-    ("parties", 0.90),
-    ("judge", 0.90),
-    ("date", 0.95),
-    ("doc_type", 0.0),
+    ("case_name", 0.92),
+    ("parties", 0.92),
+    ("judge", 0.92),
+    ("date", 0.97),
+    ("doc_type", 0.90),
 ];
 
 fn opt_eq(gold: &str, got: Option<&str>, f: impl Fn(&str) -> String) -> bool {
@@ -34,20 +33,8 @@ fn gold_accuracy() {
     let rows = load_gold();
     let mut right = [0usize; FIELDS.len()];
     let mut misses: Vec<String> = Vec::new();
-    let mut md_time = std::time::Duration::ZERO;
-    let mut md_max = std::time::Duration::ZERO;
-    let mut md_slowest = String::new();
-    for row in &rows {
-        let path = corpus_dir().join(&row.file);
-        let (clean, title) = clean_text(&path);
-        let t0 = std::time::Instant::now();
-        let md = metadata::extract_with_hint(&clean, title.as_deref());
-        let took = t0.elapsed();
-        md_time += took;
-        if took > md_max {
-            md_max = took;
-            md_slowest = row.file.clone();
-        }
+    let metas = metadata_of_rows(&rows);
+    for (row, md) in rows.iter().zip(metas) {
         let ours: Vec<String> = md.dockets.iter().map(|d| d.canonical.clone()).collect();
         let gold_keys: Vec<String> = row
             .case_number
@@ -104,13 +91,6 @@ fn gold_accuracy() {
             }
         }
     }
-    eprintln!(
-        "metadata::extract: {:?} for {} files (slowest {:?}: {}; the first call also compiles the regexes)",
-        md_time,
-        rows.len(),
-        md_max,
-        md_slowest
-    );
     misses.sort();
     eprintln!("misses:\n{}", misses.join("\n"));
     let n = rows.len() as f64;
@@ -134,26 +114,4 @@ fn gold_accuracy() {
         }
     }
     assert!(failed.is_empty(), "below threshold: {}", failed.join(", "));
-}
-
-/// Development aid: `DUMP=docket/js-cand.html cargo test --test gold dump -- --ignored --nocapture`
-/// prints the cleaned head of one corpus file and what metadata makes of it.
-#[test]
-#[ignore]
-fn dump() {
-    let Ok(file) = std::env::var("DUMP") else {
-        return;
-    };
-    let (clean, title) = clean_text(&corpus_dir().join(&file));
-    let head: String = clean
-        .pages
-        .join("\n<<PAGE>>\n")
-        .chars()
-        .take(6000)
-        .collect();
-    println!("ecf={:?}\n{head}", clean.ecf);
-    println!(
-        "{:#?}",
-        metadata::extract_with_hint(&clean, title.as_deref())
-    );
 }

@@ -3,8 +3,8 @@
 #[path = "common/gold.rs"]
 mod gold_common;
 
-use docketeer::metadata::{self, docket};
-use gold_common::{clean_text, corpus_dir, load_gold, loose, same_set};
+use docketeer::metadata::docket;
+use gold_common::{corpus_dir, load_gold, loose, metadata_of, same_set};
 
 #[test]
 fn seeds_every_field_exact() {
@@ -15,8 +15,7 @@ fn seeds_every_field_exact() {
         .collect();
     assert_eq!(seeds.len(), 3, "three seeds in GOLD.tsv");
     for row in seeds {
-        let (clean, title) = clean_text(&corpus_dir().join(&row.file));
-        let md = metadata::extract_with_hint(&clean, title.as_deref());
+        let md = metadata_of(&corpus_dir().join(&row.file));
         let f = &row.file;
         let gold_docket = docket::normalize(&row.case_number).expect("gold docket parses");
         let first = md

@@ -15,7 +15,7 @@ fn index(idx: &Path, dir: &Path) -> String {
 fn a_corrupt_pdf_and_an_empty_file_do_not_stop_the_run() {
     let dir = tempfile::tempdir().expect("tempdir");
     let files = dir.path().join("f");
-    copy_shared(
+    copy_corpus(
         &files,
         &[
             "pdf/doctor-empty.pdf",
@@ -54,7 +54,7 @@ fn a_corrupt_pdf_and_an_empty_file_do_not_stop_the_run() {
 fn re_runs_index_only_what_changed_and_drop_what_was_deleted() {
     let dir = tempfile::tempdir().expect("tempdir");
     let files = dir.path().join("f");
-    copy_shared(
+    copy_corpus(
         &files,
         &[
             "txt/seed-cacd-immdef-order.txt",
@@ -71,7 +71,7 @@ fn re_runs_index_only_what_changed_and_drop_what_was_deleted() {
     assert_eq!((count(s, "added"), count(s, "unchanged")), (0, 3), "{s}");
 
     // Grow the folder, change one file, delete one.
-    copy_shared(&files, &["txt/seed-cand-aclu-cms.txt"]);
+    copy_corpus(&files, &["txt/seed-cand-aclu-cms.txt"]);
     let changed = files.join("html/cl-opinion_html.html");
     let mut text = std::fs::read_to_string(&changed).expect("read");
     text.push_str("\n<p>Addendum: zanzibarquokka.</p>\n");
@@ -95,7 +95,7 @@ fn re_runs_index_only_what_changed_and_drop_what_was_deleted() {
 fn the_same_filing_under_two_names_is_one_document_with_both_paths() {
     let dir = tempfile::tempdir().expect("tempdir");
     let files = dir.path().join("f");
-    copy_shared(&files, &["txt/seed-cacd-immdef-order.txt"]);
+    copy_corpus(&files, &["txt/seed-cacd-immdef-order.txt"]);
     std::fs::copy(
         files.join("txt/seed-cacd-immdef-order.txt"),
         files.join("copy-of-order.txt"),
@@ -120,7 +120,7 @@ fn indexing_a_missing_path_is_an_error() {
 fn stats_and_export_describe_the_index() {
     let dir = tempfile::tempdir().expect("tempdir");
     let files = dir.path().join("f");
-    copy_shared(
+    copy_corpus(
         &files,
         &[
             "txt/seed-cacd-immdef-order.txt",
@@ -153,7 +153,7 @@ fn stats_and_export_describe_the_index() {
 fn scans_need_ocr_and_ocr_makes_them_searchable() {
     let dir = tempfile::tempdir().expect("tempdir");
     let files = dir.path().join("f");
-    copy_shared(&files, &["pdf/doctor-image-pdf-2.pdf"]);
+    copy_corpus(&files, &["pdf/doctor-image-pdf-2.pdf"]);
     let idx = dir.path().join("idx");
     let err = index(&idx, &files);
     assert!(

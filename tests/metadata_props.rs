@@ -1,6 +1,9 @@
 //! Metadata parsers never panic: random unicode, and real corpus texts cut at random
 //! char boundaries.
 
+#[path = "common/data.rs"]
+mod data;
+
 use docketeer::clean::{CleanText, EcfHeader};
 use docketeer::metadata::{self, docket};
 use proptest::prelude::*;
@@ -16,7 +19,7 @@ fn clean_of(pages: Vec<String>, ecf: Option<EcfHeader>) -> CleanText {
 }
 
 fn corpus_texts() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/txt");
+    let dir = data::file("txt");
     let out: Vec<String> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .flatten()
@@ -47,6 +50,23 @@ proptest! {
         let _ = docket::normalize(&s);
         let _ = docket::normalize(&n);
         let _ = docket::find_dockets(&s);
+    }
+
+    #[test]
+    fn a_normalised_docket_number_normalises_to_itself(
+        s in "(?:Case No\\.:? |No\\. |CV |Civil Action No\\. )?[1-9]?:?[0-9]{2}[- ](?:cv|cr|CV|bk|mc|ap)?-?[0-9]{1,6}(?:-[A-Z]{2,4}){0,2}(?: \\([A-Z]{3,5}x?\\))?",
+        noise in "\\PC{0,40}",
+    ) {
+        for raw in [s.clone(), format!("{noise}{s}"), noise.clone()] {
+            if let Some(once) = docket::normalize(&raw) {
+                let twice = docket::normalize(&once.canonical);
+                prop_assert_eq!(
+                    twice.as_ref().map(|d| d.canonical.as_str()),
+                    Some(once.canonical.as_str()),
+                    "{:?} -> {:?}", raw, once.canonical
+                );
+            }
+        }
     }
 
     #[test]

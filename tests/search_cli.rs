@@ -1,4 +1,4 @@
-//! `docketeer search` on an index built from real filings of the shared corpus.
+//! `docketeer search` on an index built from real filings of the bundled corpus.
 
 mod common;
 
@@ -34,7 +34,7 @@ fn fixture() -> &'static Fixture {
     F.get_or_init(|| {
         let dir = tempfile::tempdir().expect("tempdir");
         let files = dir.path().join("filings");
-        copy_shared(&files, FILES);
+        copy_corpus(&files, FILES);
         let index = dir.path().join("index");
         let out = docketeer(&index, &["index", files.to_str().expect("utf-8 path")]);
         assert!(out.status.success(), "index failed: {}", stderr(&out));

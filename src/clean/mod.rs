@@ -4,10 +4,10 @@
 //! phrases that wrap still match.
 
 pub mod headers;
-pub mod hyphen;
-pub mod margin;
+mod hyphen;
+mod margin;
 pub mod normalize;
-pub mod running;
+mod running;
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -15,7 +15,9 @@ use std::collections::HashMap;
 /// What an ECF running header (`Case 4:21-cv-02632-DMR Document 25 Filed 07/14/21 Page 3 of 5`) says.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EcfHeader {
+    /// The case number as stamped (`4:21-cv-02632-DMR`).
     pub case_number: String,
+    /// The ECF document number (`25`, `19-1`).
     pub document: Option<String>,
     /// Filed date as printed, normalised to ISO `YYYY-MM-DD` when it parses.
     pub filed: Option<String>,
@@ -39,8 +41,37 @@ pub struct CleanText {
     pub margin_numbers_removed: usize,
 }
 
-/// Clean raw page texts.
+/// Most cleaning passes over one filing; real filings settle after one or two.
+const MAX_PASSES: usize = 4;
+
+/// Clean raw page texts. Cleaned text is its own cleaning: removing a running line or a
+/// page number can bring another to a page's edge, and joining a hyphenated word can
+/// make a line repeat across pages, so the text is cleaned again until a pass changes
+/// nothing.
 pub fn clean_pages(pages: &[String]) -> CleanText {
+    let mut clean = clean_once(pages);
+    for _ in 1..MAX_PASSES {
+        let again = clean_once(&clean.pages);
+        if again.pages == clean.pages {
+            break;
+        }
+        clean.pages = again.pages;
+        if clean.ecf.is_none() {
+            clean.ecf = again.ecf;
+        }
+        clean.headers.extend(again.headers);
+        for line in again.running_lines {
+            if !clean.running_lines.contains(&line) {
+                clean.running_lines.push(line);
+            }
+        }
+        clean.margin_numbers_removed += again.margin_numbers_removed;
+    }
+    clean
+}
+
+/// One pass of every cleaning stage.
+fn clean_once(pages: &[String]) -> CleanText {
     let mut all_headers = Vec::new();
     let mut margin_removed = 0;
     let mut line_pages: Vec<Vec<String>> = pages
@@ -51,12 +82,21 @@ pub fn clean_pages(pages: &[String]) -> CleanText {
             all_headers.extend(found);
             let mut lines: Vec<String> = body.lines().map(normalize::tidy_line).collect();
             margin_removed += margin::strip_margin_numbers(&mut lines);
-            running::strip_page_numbers(&mut lines);
             lines
         })
         .collect();
     let running_lines = running::strip_repeated(&mut line_pages);
-    let vocabulary = hyphen::word_counts(line_pages.iter().flatten());
+    // After the running lines: a page number often sits just inside a running footer.
+    for lines in &mut line_pages {
+        running::strip_page_numbers(lines);
+    }
+    // Counting every word of a long filing costs more than the rest of cleaning; it is
+    // only needed when some line ends in a split word.
+    let vocabulary = if line_pages.iter().any(|l| hyphen::has_split_word(l)) {
+        hyphen::word_counts(line_pages.iter().flatten())
+    } else {
+        HashMap::new()
+    };
     let pages = line_pages
         .into_iter()
         .map(|lines| finish_page(lines, &vocabulary))

@@ -48,11 +48,27 @@ fn key(line: &str) -> String {
         .collect()
 }
 
-/// Blank out page-number lines at the page edges.
+/// Blank out page-number lines at the page edges: from each end, the page numbers met
+/// before the first other non-blank line (at most `EDGE` of them). A number-only line
+/// inside the text (a footnote mark, a section numeral) stays, and so cleaning the
+/// cleaned text again removes nothing more.
 pub fn strip_page_numbers(lines: &mut [String]) {
-    for i in edge_lines(lines) {
-        if is_page_number(&lines[i]) {
+    for from_top in [true, false] {
+        let order: Vec<usize> = if from_top {
+            (0..lines.len()).collect()
+        } else {
+            (0..lines.len()).rev().collect()
+        };
+        let mut stripped = 0;
+        for i in order {
+            if lines[i].trim().is_empty() {
+                continue;
+            }
+            if stripped == EDGE || !is_page_number(&lines[i]) {
+                break;
+            }
             lines[i].clear();
+            stripped += 1;
         }
     }
 }

@@ -6,12 +6,8 @@ use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use super::ExtractError;
 use super::process::{RunError, run_limited};
-
-/// What to tell a user whose machine lacks the OCR tools.
-pub const OCR_HINT: &str =
-    "needs tesseract and pdftoppm: apt-get install tesseract-ocr poppler-utils";
+use super::{ExtractError, Tool};
 
 /// A scratch directory removed on drop; tempfile is only a dev-dependency.
 struct Scratch(PathBuf);
@@ -30,7 +26,7 @@ impl Scratch {
             nanos
         ));
         std::fs::create_dir_all(&dir)
-            .map_err(|e| ExtractError::Failed(format!("cannot create OCR scratch dir: {e}")))?;
+            .map_err(|e| ExtractError::Unreadable(format!("cannot create OCR scratch dir: {e}")))?;
         Ok(Scratch(dir))
     }
 }
@@ -58,31 +54,33 @@ pub fn ocr_page(
         .arg(page.to_string())
         .arg(path)
         .arg(&prefix);
-    let done = run_limited(cmd, timeout, memory_limit_mb).map_err(|e| tool_error("pdftoppm", e))?;
+    let done =
+        run_limited(cmd, timeout, memory_limit_mb).map_err(|e| tool_error(Tool::Pdftoppm, e))?;
     let png = prefix.with_extension("png");
     if !done.status.success() || !png.exists() {
-        return Err(ExtractError::Failed(format!(
-            "pdftoppm could not render page {page}"
-        )));
+        return Err(ExtractError::ToolFailed {
+            tool: Tool::Pdftoppm,
+            detail: format!("could not render page {page}"),
+        });
     }
     let mut cmd = Command::new("tesseract");
     cmd.arg(&png).arg("stdout");
     let done =
-        run_limited(cmd, timeout, memory_limit_mb).map_err(|e| tool_error("tesseract", e))?;
+        run_limited(cmd, timeout, memory_limit_mb).map_err(|e| tool_error(Tool::Tesseract, e))?;
     if !done.status.success() {
-        return Err(ExtractError::Failed(format!(
-            "tesseract failed on page {page}"
-        )));
+        return Err(ExtractError::ToolFailed {
+            tool: Tool::Tesseract,
+            detail: format!("could not read page {page}"),
+        });
     }
     Ok(String::from_utf8_lossy(&done.stdout).into_owned())
 }
 
-fn tool_error(tool: &str, e: RunError) -> ExtractError {
+fn tool_error(tool: Tool, e: RunError) -> ExtractError {
     match e {
-        RunError::NotFound => ExtractError::NeedsOcr(format!("{tool} not found; {OCR_HINT}")),
-        RunError::TimedOut(t) => {
-            ExtractError::Failed(format!("{tool} timed out after {} s", t.as_secs()))
-        }
-        RunError::Spawn(e) => ExtractError::Failed(format!("could not run {tool}: {e}")),
+        RunError::NotFound => ExtractError::NeedsOcr {
+            missing: Some(tool),
+        },
+        e => e.into_error(tool),
     }
 }

@@ -1,16 +1,14 @@
 //! PDF text extraction in-process: pdf-extract page by page, with checks that decide
-//! when its output cannot be trusted (errors, panics, text silently dropped) and poppler
-//! must be used instead, and with detection of scanned pages that need OCR.
+//! when its output cannot be trusted (errors, panics, text silently dropped) so the next
+//! step of [`super::chain`] must read the file, and with detection of scanned pages.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::Path;
-use std::time::Duration;
 
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::pdftotext::{INSTALL_HINT, pdftotext_pages};
-use super::{ExtractError, Extracted, Format};
+use super::chain::Attempt;
+use super::{Distrust, Extracted, Format, Note, Tool};
 use crate::clean::headers::strip_header_lines;
 
 /// A page with images and fewer words than this (outside ECF stamps) is a scan.
@@ -32,51 +30,28 @@ pub struct PageScan {
     pub has_images: bool,
 }
 
-/// Extract the text layer of a PDF (no OCR; scanned pages are listed in
-/// `Extracted::scanned_pages`). `path` is used for the pdftotext fallback.
-pub fn extract_text_layer(
-    bytes: &[u8],
-    path: &Path,
-    timeout: Duration,
-    memory_limit_mb: u64,
-) -> Result<Extracted, ExtractError> {
+/// Read the text layer of a PDF with pdf-extract alone (no fallback, no OCR; scanned
+/// pages are listed in `Extracted::scanned_pages`), and say whether it can be trusted.
+pub fn pdf_extract(bytes: &[u8]) -> Attempt {
+    let untrusted = |why| Attempt::Untrusted {
+        why,
+        partial: None,
+        images: Vec::new(),
+    };
     let doc = match catch_unwind(AssertUnwindSafe(|| Document::load_mem(bytes))) {
         Ok(Ok(doc)) => doc,
-        Ok(Err(e)) => {
-            return fall_back(
-                path,
-                timeout,
-                memory_limit_mb,
-                &format!("could not parse the PDF ({e})"),
-                None,
-            );
-        }
-        Err(_) => {
-            return fall_back(
-                path,
-                timeout,
-                memory_limit_mb,
-                "crashed parsing the PDF",
-                None,
-            );
-        }
+        Ok(Err(e)) => return untrusted(Distrust::ParseFailed(e.to_string())),
+        Err(_) => return untrusted(Distrust::Panicked),
     };
     // lopdf already tried the empty user password while loading; still encrypted means
-    // a real user password is needed.
     // a real user password is needed, or lopdf lacks the cipher (AES-256); poppler
     // tells the two apart.
     if doc.is_encrypted() {
-        return fall_back(
-            path,
-            timeout,
-            memory_limit_mb,
-            "cannot decrypt the PDF",
-            None,
-        );
+        return untrusted(Distrust::CannotDecrypt);
     }
     let pages: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
     if pages.is_empty() {
-        return fall_back(path, timeout, memory_limit_mb, "found no pages", None);
+        return untrusted(Distrust::NoPages);
     }
 
     let mut texts = Vec::with_capacity(pages.len());
@@ -101,30 +76,30 @@ pub fn extract_text_layer(
     // pdf-extract skips ' and " entirely: if it read them, `got` would be near `shown`;
     // if not, near the non-quote part at most.
     let quote_loss = quoted >= 40 && 4 * got < 4 * (shown - quoted) + quoted;
-    let reason = if failed_pages > 0 {
-        Some(format!(
-            "pdf-extract failed on {failed_pages} of {} pages",
-            pages.len()
-        ))
+    let why = if failed_pages > 0 {
+        Some(Distrust::PagesFailed {
+            failed: failed_pages,
+            of: pages.len(),
+        })
     } else if got == 0 && !scans.iter().any(|s| s.has_images) {
         // Nothing at all and no images: either the file has no text or pdf-extract
         // could not read it (bad stream lengths); poppler decides which.
-        Some("pdf-extract found no text".to_owned())
+        Some(Distrust::NoText)
     } else if quote_loss || lost {
-        Some("pdf-extract lost text".to_owned())
+        Some(Distrust::LostText)
     } else {
         None
     };
-    if let Some(reason) = reason {
-        return fall_back(
-            path,
-            timeout,
-            memory_limit_mb,
-            &reason,
-            Some((texts, scans)),
-        );
+    let images: Vec<bool> = scans.iter().map(|s| s.has_images).collect();
+    let ex = finish(texts, &images, Tool::PdfExtract, Vec::new());
+    match why {
+        Some(why) => Attempt::Untrusted {
+            why,
+            partial: Some(ex),
+            images,
+        },
+        None => Attempt::Read(ex),
     }
-    Ok(finish(texts, &scans, "pdf-extract", Vec::new()))
 }
 
 /// pdf-extract on one page; None when it errors or panics.
@@ -143,72 +118,28 @@ fn extract_page(doc: &Document, num: u32) -> Option<String> {
     }
 }
 
-/// Use pdftotext because pdf-extract could not be trusted. If pdftotext is unusable,
-/// keep whatever pdf-extract produced (`partial`) rather than nothing.
-fn fall_back(
-    path: &Path,
-    timeout: Duration,
-    memory_limit_mb: u64,
-    reason: &str,
-    partial: Option<(Vec<String>, Vec<PageScan>)>,
-) -> Result<Extracted, ExtractError> {
-    // Some reasons already name pdf-extract; messages below name it once.
-    let bare = reason
-        .strip_prefix("pdf-extract ")
-        .unwrap_or(reason)
-        .to_owned();
-    match pdftotext_pages(path, timeout, memory_limit_mb) {
-        Ok(pages) => {
-            let scans = match &partial {
-                Some((t, s)) if t.len() == pages.len() => s.clone(),
-                _ => Vec::new(),
-            };
-            let note = format!("{reason}; used pdftotext");
-            let ex = finish(pages, &scans, "pdftotext", vec![note]);
-            if ex.scanned_pages.is_empty() && ex.pages.iter().all(|p| word_count(p) == 0) {
-                return Err(ExtractError::Failed(format!(
-                    "no text found: pdf-extract {bare} and pdftotext found no words"
-                )));
-            }
-            Ok(ex)
-        }
-        Err(ExtractError::Encrypted) => Err(ExtractError::Encrypted),
-        Err(e) => match partial {
-            Some((texts, scans)) if texts.iter().any(|t| word_count(t) > 0) => {
-                let note = format!("{reason}; pdftotext unavailable ({e}), kept partial text");
-                Ok(finish(texts, &scans, "pdf-extract", vec![note]))
-            }
-            _ => {
-                let hint = if e.to_string() == INSTALL_HINT {
-                    format!("pdf-extract {bare}; {INSTALL_HINT} for a fallback")
-                } else {
-                    format!("pdf-extract {bare}; {e}")
-                };
-                Err(ExtractError::Failed(hint))
-            }
-        },
-    }
-}
-
 /// Assemble the result and list pages that look scanned.
-fn finish(pages: Vec<String>, scans: &[PageScan], method: &str, notes: Vec<String>) -> Extracted {
+pub(super) fn finish(
+    pages: Vec<String>,
+    images: &[bool],
+    method: Tool,
+    facts: Vec<Note>,
+) -> Extracted {
     let scanned_pages = pages
         .iter()
         .enumerate()
         .filter(|(i, text)| {
-            let has_images = scans.get(*i).is_some_and(|s| s.has_images);
+            let has_images = images.get(*i).copied().unwrap_or(false);
             has_images && word_count(&strip_header_lines(text)) < SCAN_MAX_WORDS
         })
         .map(|(i, _)| i + 1)
         .collect();
-    Extracted {
-        format: Format::Pdf,
-        pages,
-        method: method.to_owned(),
-        notes,
-        title: None,
-        scanned_pages,
+    let mut ex = Extracted::new(Format::Pdf, pages, method.name());
+    ex.scanned_pages = scanned_pages;
+    for fact in facts {
+        ex.note(fact);
     }
+    ex
 }
 
 /// Count what the page's content streams show and whether they draw images.

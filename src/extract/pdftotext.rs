@@ -6,11 +6,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use super::ExtractError;
-use super::process::{RunError, run_limited};
-
-/// Help text for a missing poppler install.
-pub const INSTALL_HINT: &str = "pdftotext not found; install poppler-utils";
+use super::process::run_limited;
+use super::{ExtractError, Tool};
 
 /// Extract page texts with `pdftotext` (reading order, no `-layout`: layout mode pads
 /// columns with spaces and splits phrases that wrap in the margin). Pages are split on
@@ -24,18 +21,7 @@ pub fn pdftotext_pages(
     cmd.args(["-q", "-enc", "UTF-8"]).arg(path).arg("-");
     let done = match run_limited(cmd, timeout, memory_limit_mb) {
         Ok(d) => d,
-        Err(RunError::NotFound) => return Err(ExtractError::Failed(INSTALL_HINT.into())),
-        Err(RunError::TimedOut(t)) => {
-            return Err(ExtractError::Failed(format!(
-                "pdftotext timed out after {} s",
-                t.as_secs()
-            )));
-        }
-        Err(RunError::Spawn(e)) => {
-            return Err(ExtractError::Failed(format!(
-                "could not run pdftotext: {e}"
-            )));
-        }
+        Err(e) => return Err(e.into_error(Tool::Pdftotext)),
     };
     if !done.status.success() {
         // pdftotext exits 1 for "cannot open", 3 for permission problems; with -q it
@@ -67,5 +53,8 @@ fn classify_failure(path: &Path, timeout: Duration, memory_limit_mb: u64) -> Ext
         .unwrap_or("unreadable PDF")
         .trim()
         .to_owned();
-    ExtractError::Failed(format!("pdftotext failed: {first}"))
+    ExtractError::ToolFailed {
+        tool: Tool::Pdftotext,
+        detail: first,
+    }
 }

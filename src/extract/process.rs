@@ -25,6 +25,24 @@ pub enum RunError {
     TimedOut(Duration),
 }
 
+impl RunError {
+    /// The typed extraction error for a helper `tool` that gave no result.
+    pub fn into_error(self, tool: super::Tool) -> super::ExtractError {
+        use super::ExtractError;
+        match self {
+            RunError::NotFound => ExtractError::ToolMissing(tool),
+            RunError::TimedOut(t) => ExtractError::TimedOut {
+                tool,
+                secs: t.as_secs(),
+            },
+            RunError::Spawn(e) => ExtractError::ToolFailed {
+                tool,
+                detail: format!("could not start: {e}"),
+            },
+        }
+    }
+}
+
 /// Run `cmd` to completion, capturing output, killing it (and its children) after
 /// `timeout`. `memory_limit_mb` of 0 means no limit.
 pub fn run_limited(
@@ -57,6 +75,7 @@ pub fn run_limited(
         Err(e) => return Err(RunError::Spawn(e)),
     };
     let pid = child.id() as libc::pid_t;
+    let _live = Live::register(pid);
     let out_reader = child.stdout.take().map(|mut s| {
         std::thread::spawn(move || {
             let mut buf = Vec::new();
@@ -73,7 +92,8 @@ pub fn run_limited(
             buf
         })
     });
-    let deadline = Instant::now() + timeout;
+    // A limit too far out to represent is no limit.
+    let deadline = Instant::now().checked_add(timeout);
     let mut sleep = Duration::from_millis(2);
     let status = loop {
         match child.try_wait() {
@@ -81,7 +101,7 @@ pub fn run_limited(
             Ok(None) => {}
             Err(_) => break None,
         }
-        if Instant::now() >= deadline {
+        if deadline.is_some_and(|d| Instant::now() >= d) {
             // SAFETY: plain kill(2) on the group we created in pre_exec.
             unsafe {
                 libc::kill(-pid, libc::SIGKILL);
@@ -111,6 +131,52 @@ pub fn run_limited(
         status,
         stdout: join(out_reader),
         stderr: join(err_reader),
+    })
+}
+
+/// Process groups of helpers running now, so an interrupted run can stop them at once
+/// instead of waiting up to a full time limit for each.
+static LIVE: std::sync::Mutex<Vec<libc::pid_t>> = std::sync::Mutex::new(Vec::new());
+
+/// Kill every helper process group started by `run_limited` that is still running.
+/// Their callers then see a dead child and return promptly.
+pub fn kill_running_helpers() {
+    let live = LIVE.lock().unwrap_or_else(|e| e.into_inner());
+    for &pid in live.iter() {
+        // SAFETY: plain kill(2) on a process group this process created.
+        unsafe {
+            libc::kill(-pid, libc::SIGKILL);
+        }
+    }
+}
+
+/// Membership of one child in [`LIVE`] for as long as it runs.
+struct Live(libc::pid_t);
+
+impl Live {
+    fn register(pid: libc::pid_t) -> Live {
+        LIVE.lock().unwrap_or_else(|e| e.into_inner()).push(pid);
+        Live(pid)
+    }
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        LIVE.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|&p| p != self.0);
+    }
+}
+
+/// Whether an executable called `program` is in a directory of `PATH`.
+pub fn on_path(program: &str) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(path) = std::env::var_os("PATH") else {
+        return false;
+    };
+    std::env::split_paths(&path).any(|dir| {
+        std::fs::metadata(dir.join(program))
+            .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
     })
 }
 

@@ -26,14 +26,14 @@ const HTML_MARKERS: &[&str] = &[
 /// Decide the format of `bytes`, using `ext` (lowercase, without dot) as a hint.
 pub fn sniff(bytes: &[u8], ext: Option<&str>) -> Result<Format, ExtractError> {
     if bytes.is_empty() {
-        return Err(ExtractError::Skip("empty file".into()));
+        return Err(ExtractError::Empty);
     }
     let head = &bytes[..bytes.len().min(SNIFF_LEN)];
     if find(head, b"%PDF-").is_some() {
         return Ok(Format::Pdf);
     }
     if looks_binary(head) {
-        return Err(ExtractError::Skip("not a PDF, HTML or text file".into()));
+        return Err(ExtractError::NotAFiling);
     }
     let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
     let strong_html = HTML_MARKERS
@@ -92,13 +92,10 @@ mod tests {
 
     #[test]
     fn empty_and_binary_are_skipped() {
+        assert_eq!(sniff(b"", None), Err(ExtractError::Empty));
         assert_eq!(
-            sniff(b"", None),
-            Err(ExtractError::Skip("empty file".into()))
-        );
-        assert!(matches!(
             sniff(b"\x89PNG\r\n\x1a\n\0\0\0", Some("pdf")),
-            Err(ExtractError::Skip(_))
-        ));
+            Err(ExtractError::NotAFiling)
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! without bound inside pdf-extract/lopdf, and none of that is catchable in-process.
 //! The indexer therefore runs `docketeer extract-worker PATH` as a child with a time
 //! and memory limit; the child prints one JSON line and the parent turns any crash into
-//! an ordinary `ExtractError::Failed`.
+//! a typed reason ([`Distrust::Died`]) for the next step of the chain.
 
 use std::path::Path;
 use std::process::Command;
@@ -10,10 +10,9 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::pdf::word_count;
-use super::pdftotext::pdftotext_pages;
+use super::chain::Attempt;
 use super::process::{RunError, run_limited};
-use super::{ExtractError, ExtractOptions, Extracted, Format};
+use super::{Crash, Distrust, ExtractError, ExtractOptions, Extracted, Tool};
 
 /// Environment variables through which the parent passes its limits to the worker.
 const ENV_TIMEOUT_MS: &str = "DOCKETEER_EXTRACT_TIMEOUT_MS";
@@ -22,13 +21,22 @@ const ENV_MEMORY_MB: &str = "DOCKETEER_EXTRACT_MEMORY_MB";
 /// The worker's one line of output.
 #[derive(Debug, Serialize, Deserialize)]
 pub enum WorkerReply {
+    /// pdf-extract's text, trusted.
     Ok(Extracted),
+    /// No text and no point in a fallback (the file cannot be read).
     Err(ExtractError),
+    /// pdf-extract's text cannot be trusted: the parent tries the next step.
+    Untrusted {
+        why: Distrust,
+        partial: Option<Extracted>,
+        #[serde(default)]
+        images: Vec<bool>,
+    },
 }
 
-/// Entry point of the hidden `extract-worker PATH` subcommand: extract `path` without
-/// OCR and print the result as one JSON line. Always returns exit code 0 when it gets
-/// as far as printing; a crash is the parent's to interpret.
+/// Entry point of the hidden `extract-worker PATH` subcommand: run pdf-extract on
+/// `path` and print the result as one JSON line. Always returns exit code 0 when it
+/// gets as far as printing; a crash is the parent's to interpret.
 pub fn run(path: &Path) -> i32 {
     // Panics are expected on malformed PDFs and already turned into errors; the default
     // hook would only spam the parent's stderr.
@@ -50,64 +58,45 @@ pub fn run(path: &Path) -> i32 {
     {
         opts.memory_limit_mb = mb;
     }
-    let reply = match super::extract_text_layer(path, &opts) {
-        Ok(ex) => WorkerReply::Ok(ex),
-        Err(e) => WorkerReply::Err(e),
+    let attempt = match std::fs::read(path) {
+        Ok(bytes) => super::guard::pdf_thread(&opts, move || super::pdf::pdf_extract(&bytes)),
+        Err(e) => Attempt::Failed(ExtractError::Unreadable(super::io_reason(&e))),
+    };
+    let reply = match attempt {
+        Attempt::Read(ex) => WorkerReply::Ok(ex),
+        Attempt::Untrusted {
+            why,
+            partial,
+            images,
+        } => WorkerReply::Untrusted {
+            why,
+            partial,
+            images,
+        },
+        Attempt::Failed(e) => WorkerReply::Err(e),
+        Attempt::Start => WorkerReply::Err(ExtractError::NoText),
     };
     let line = serde_json::to_string(&reply).unwrap_or_else(|e| {
-        format!(r#"{{"Err":{{"Failed":"could not encode worker output: {e}"}}}}"#)
+        let err = ExtractError::ToolFailed {
+            tool: Tool::PdfExtract,
+            detail: format!("could not encode worker output: {e}"),
+        };
+        serde_json::to_string(&WorkerReply::Err(err)).unwrap_or_default()
     });
     println!("{line}");
     0
 }
 
 /// Run `<worker> extract-worker <path>` under the limits in `opts` and read its reply.
-/// A worker that dies (time limit, memory limit, crash) leaves the file to poppler's
-/// `pdftotext`, under the same limits: a huge but valid filing is still indexed.
-pub fn extract_in_child(
-    worker: &Path,
-    path: &Path,
-    opts: &ExtractOptions,
-) -> Result<Extracted, ExtractError> {
-    match run_child(worker, path, opts) {
-        // The worker stops its own extraction thread at the limit just before the
-        // parent would kill it: the same case as a kill.
-        Ok(Err(ExtractError::Failed(why))) if why.starts_with("timed out") => {
-            after_worker_died(path, opts, why)
-        }
-        Ok(reply) => reply,
-        Err(ChildDied(why)) => after_worker_died(path, opts, why),
-    }
-}
-
-/// Why a worker gave no reply.
-struct ChildDied(String);
-
-fn after_worker_died(
-    path: &Path,
-    opts: &ExtractOptions,
-    why: String,
-) -> Result<Extracted, ExtractError> {
-    match pdftotext_pages(path, opts.timeout, opts.memory_limit_mb) {
-        Ok(pages) if pages.iter().any(|p| word_count(p) > 0) => Ok(Extracted {
-            format: Format::Pdf,
-            pages,
-            method: "pdftotext".into(),
-            notes: vec![format!("pdf-extract {why}; used pdftotext")],
-            title: None,
-            scanned_pages: Vec::new(),
-        }),
-        Ok(_) => Err(ExtractError::Failed(why)),
-        Err(ExtractError::Failed(e)) => Err(ExtractError::Failed(format!("{why}; {e}"))),
-        Err(e) => Err(e),
-    }
-}
-
-fn run_child(
-    worker: &Path,
-    path: &Path,
-    opts: &ExtractOptions,
-) -> Result<Result<Extracted, ExtractError>, ChildDied> {
+/// A worker that dies (time limit, memory limit, crash) leaves pdf-extract distrusted:
+/// the next step of the chain reads the file, so a huge but valid filing is still
+/// indexed.
+pub fn pdf_extract_in_child(worker: &Path, path: &Path, opts: &ExtractOptions) -> Attempt {
+    let died = |e: ExtractError| Attempt::Untrusted {
+        why: Distrust::Died(Box::new(e)),
+        partial: None,
+        images: Vec::new(),
+    };
     let mut cmd = Command::new(worker);
     cmd.arg("extract-worker")
         .arg(path)
@@ -117,18 +106,22 @@ fn run_child(
     let done = match run_limited(cmd, opts.timeout, opts.memory_limit_mb) {
         Ok(d) => d,
         Err(RunError::TimedOut(t)) => {
-            return Err(ChildDied(format!("timed out after {} s", t.as_secs())));
+            return died(ExtractError::TimedOut {
+                tool: Tool::PdfExtract,
+                secs: t.as_secs(),
+            });
         }
         Err(RunError::NotFound) => {
-            return Ok(Err(ExtractError::Failed(format!(
-                "extraction worker {} not found",
-                worker.display()
-            ))));
+            return Attempt::Failed(ExtractError::ToolFailed {
+                tool: Tool::PdfExtract,
+                detail: format!("extraction worker {} not found", worker.display()),
+            });
         }
         Err(RunError::Spawn(e)) => {
-            return Ok(Err(ExtractError::Failed(format!(
-                "could not start extraction worker: {e}"
-            ))));
+            return Attempt::Failed(ExtractError::ToolFailed {
+                tool: Tool::PdfExtract,
+                detail: format!("could not start the extraction worker: {e}"),
+            });
         }
     };
     let stdout = String::from_utf8_lossy(&done.stdout);
@@ -137,29 +130,47 @@ fn run_child(
         .rev()
         .find_map(|l| serde_json::from_str::<WorkerReply>(l).ok());
     match reply {
-        Some(WorkerReply::Ok(ex)) => Ok(Ok(ex)),
-        Some(WorkerReply::Err(e)) => Ok(Err(e)),
-        None => Err(ChildDied(crash_message(
+        Some(WorkerReply::Ok(ex)) => Attempt::Read(ex),
+        // The worker stops its own extraction thread at the limit just before the
+        // parent would kill it: the same case as a kill.
+        Some(WorkerReply::Err(e @ ExtractError::TimedOut { .. })) => died(e),
+        Some(WorkerReply::Err(e)) => Attempt::Failed(e),
+        Some(WorkerReply::Untrusted {
+            why,
+            partial,
+            images,
+        }) => Attempt::Untrusted {
+            why,
+            partial,
+            images,
+        },
+        None => died(crash(
             &done.status,
             &String::from_utf8_lossy(&done.stderr),
             opts.memory_limit_mb,
-        ))),
+        )),
     }
 }
 
-/// Say how the worker died, in terms a user can act on.
-fn crash_message(status: &std::process::ExitStatus, stderr: &str, memory_limit_mb: u64) -> String {
-    if stderr.contains("overflowed its stack") {
-        return "extractor crashed (stack overflow)".into();
-    }
-    if stderr.contains("memory allocation") || stderr.contains("out of memory") {
-        return format!("extractor ran out of memory (limit {memory_limit_mb} MB)");
-    }
-    if let Some(sig) = super::process::describe_signal(status) {
-        return format!("extractor crashed (signal {sig})");
-    }
-    match status.code() {
-        Some(code) => format!("extractor exited with code {code} without a result"),
-        None => "extractor crashed".into(),
+/// How the worker died. The abort messages are the Rust runtime's own, printed by the
+/// child; they are the only trace a stack overflow or failed allocation leaves.
+fn crash(status: &std::process::ExitStatus, stderr: &str, memory_limit_mb: u64) -> ExtractError {
+    let how = if stderr.contains("overflowed its stack") {
+        Crash::StackOverflow
+    } else if stderr.contains("memory allocation") || stderr.contains("out of memory") {
+        return ExtractError::OutOfMemory {
+            tool: Tool::PdfExtract,
+            limit_mb: memory_limit_mb,
+        };
+    } else if let Some(sig) = super::process::describe_signal(status) {
+        Crash::Signal(sig)
+    } else if let Some(code) = status.code() {
+        Crash::Exit(code)
+    } else {
+        Crash::Unknown
+    };
+    ExtractError::Crashed {
+        tool: Tool::PdfExtract,
+        how,
     }
 }

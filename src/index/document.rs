@@ -16,31 +16,65 @@ pub const PAGE_BREAK: char = '\u{c}';
 /// One file on disk that holds a document's content, as seen when it was indexed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileSig {
+    /// The file's canonical path.
     pub path: PathBuf,
+    /// Size in bytes.
     pub size: u64,
+    /// Modification time, nanoseconds since the epoch.
     pub mtime: i64,
 }
 
+/// Marks a stored path that is not UTF-8, written as hex bytes. Stored paths are
+/// absolute, so a real one never starts with this.
+const HEX_PATH: &str = "hex:";
+
 impl FileSig {
+    /// `size<TAB>mtime<TAB>path`, the path exactly as the file system has it (a name
+    /// that is not UTF-8 as hex), so a re-run recognises the file.
     fn encode(&self) -> String {
-        format!("{}\t{}\t{}", self.size, self.mtime, self.path.display())
+        use std::os::unix::ffi::OsStrExt;
+        let path = match self.path.to_str() {
+            Some(p) => p.to_owned(),
+            None => {
+                let bytes = self.path.as_os_str().as_bytes();
+                let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+                format!("{HEX_PATH}{hex}")
+            }
+        };
+        format!("{}\t{}\t{path}", self.size, self.mtime)
     }
 
     fn decode(s: &str) -> Option<FileSig> {
+        use std::os::unix::ffi::OsStringExt;
         let mut it = s.splitn(3, '\t');
         let size = it.next()?.parse().ok()?;
         let mtime = it.next()?.parse().ok()?;
-        let path = PathBuf::from(it.next()?);
+        let raw = it.next()?;
+        let path = match raw.strip_prefix(HEX_PATH) {
+            Some(hex) => {
+                let bytes = (0..hex.len())
+                    .step_by(2)
+                    .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+                    .collect::<Option<Vec<u8>>>()?;
+                PathBuf::from(std::ffi::OsString::from_vec(bytes))
+            }
+            None => PathBuf::from(raw),
+        };
         Some(FileSig { path, size, mtime })
     }
 }
 
 /// Everything that goes into one index document.
 pub struct NewDoc<'a> {
+    /// SHA-256 of the content.
     pub doc_id: &'a str,
+    /// Every file holding this content.
     pub files: &'a [FileSig],
+    /// The extracted pages.
     pub extracted: &'a Extracted,
+    /// The cleaned pages.
     pub clean: &'a CleanText,
+    /// The metadata.
     pub meta: &'a Metadata,
 }
 
@@ -58,6 +92,7 @@ pub fn build(f: &Fields, d: &NewDoc) -> TantivyDocument {
     let m = d.meta;
     if let Some(t) = &m.title {
         doc.add_text(f.title, t);
+        doc.add_text(f.title_stem, t);
     }
     if let Some(c) = &m.case_name {
         doc.add_text(f.case_name, c);
@@ -106,8 +141,13 @@ pub fn build(f: &Fields, d: &NewDoc) -> TantivyDocument {
     for c in &m.citations {
         doc.add_text(f.cites, c);
     }
+    for gap in d.extracted.gaps() {
+        doc.add_text(f.gap, gap.code());
+    }
     let sep = PAGE_BREAK.to_string();
-    doc.add_text(f.body, d.clean.pages.join(&sep));
+    let body = d.clean.pages.join(&sep);
+    doc.add_text(f.body_stem, &body);
+    doc.add_text(f.body, body);
     doc
 }
 
@@ -127,30 +167,54 @@ fn datetime_to_iso(d: DateTime) -> Option<String> {
 /// schema's field names, as `export` writes them.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct StoredDoc {
+    /// SHA-256 of the content.
     pub doc_id: String,
+    /// Every path holding this content.
     #[serde(rename = "path")]
     pub paths: Vec<String>,
+    /// `pdf`, `html` or `text`.
     pub format: String,
+    /// The extractor that produced the text.
     pub method: String,
+    /// Page count.
     pub pages: u64,
+    /// The document's title.
     pub title: Option<String>,
+    /// The caption, "X v. Y".
     pub case_name: Option<String>,
+    /// Docket numbers: canonical keys, the main one first.
     pub docket: Vec<String>,
+    /// Docket numbers as printed.
     pub docket_raw: Vec<String>,
+    /// Court id (`cand`).
     pub court: Option<String>,
+    /// Court name.
     pub court_name: Option<String>,
+    /// Plaintiffs, petitioners, appellants.
     #[serde(rename = "plaintiff")]
     pub plaintiffs: Vec<String>,
+    /// Defendants, respondents, appellees.
     #[serde(rename = "defendant")]
     pub defendants: Vec<String>,
+    /// The judge.
     pub judge: Option<String>,
+    /// The filing's date, `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// What the date is (`filed`, `signed`...).
     pub date_kind: Option<String>,
+    /// Document type (`order`, `opinion`...).
     pub doc_type: Option<String>,
+    /// Docket entries the filing cites.
     pub dkt: Vec<String>,
+    /// Citations as printed.
     pub cites: Vec<String>,
+    /// Why the document holds less text than its file (see `extract::Gap`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gap: Vec<String>,
+    /// The cleaned text, pages separated by form feeds; read only when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+    /// Size, mtime and path of each file when it was indexed.
     #[serde(skip)]
     pub files: Vec<FileSig>,
 }
@@ -190,6 +254,7 @@ impl StoredDoc {
             doc_type: first(f.doc_type),
             dkt: all(f.dkt),
             cites: all(f.cites),
+            gap: all(f.gap),
             body: if with_body { first(f.body) } else { None },
             files: doc
                 .get_all(f.file_sig)
@@ -209,6 +274,18 @@ mod tests {
             path: PathBuf::from("/a b/c\td.pdf"),
             size: 12,
             mtime: -5,
+        };
+        assert_eq!(FileSig::decode(&sig.encode()), Some(sig));
+    }
+
+    #[test]
+    fn file_sig_keeps_a_non_utf8_name_exactly() {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"/tmp/caf\xe9 order.txt");
+        let sig = FileSig {
+            path: PathBuf::from(name),
+            size: 3,
+            mtime: 7,
         };
         assert_eq!(FileSig::decode(&sig.encode()), Some(sig));
     }

@@ -4,6 +4,8 @@
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
 
+use crate::extract::ProblemKind;
+
 /// How much the run says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verbosity {
@@ -22,6 +24,7 @@ pub struct Reporter {
 }
 
 impl Reporter {
+    /// A reporter on stderr: a bar on a terminal, plain lines otherwise.
     pub fn new(verbosity: Verbosity) -> Reporter {
         let bar = (verbosity == Verbosity::Normal && std::io::stderr().is_terminal()).then(|| {
             let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
@@ -37,6 +40,13 @@ impl Reporter {
             verbosity,
             plain_every: 100,
             done: Default::default(),
+        }
+    }
+
+    /// New or changed files are about to be read to see whether their content changed.
+    pub fn checking(&self, total: u64) {
+        if self.verbosity == Verbosity::Normal && total > 0 {
+            self.line(&format!("checking {total} new or changed files"));
         }
     }
 
@@ -60,23 +70,26 @@ impl Reporter {
         }
     }
 
-    /// `skipped`, `failed` or `fallback`, with the file and why.
-    pub fn problem(&self, kind: &str, path: &str, reason: &str) {
-        if kind == "fallback" && self.verbosity == Verbosity::Quiet {
+    /// `skipped`, `failed`, `fallback` or `partial`, with the file and why.
+    pub fn problem(&self, kind: ProblemKind, path: &str, reason: &str) {
+        if kind == ProblemKind::Fallback && self.verbosity == Verbosity::Quiet {
             return;
         }
         self.line(&format!("{kind} {path}: {reason}"));
     }
 
+    /// The run is over: remove the bar.
     pub fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
     }
 
-    fn line(&self, text: &str) {
+    /// Print one line (also used for the end-of-run summary).
+    pub fn line(&self, text: &str) {
         match &self.bar {
             Some(bar) => bar.println(text),
+            // A closed stderr (`index ... 2>&1 | head -1`) must not stop the run.
             None => {
                 let _ = writeln!(std::io::stderr(), "{text}");
             }

@@ -2,22 +2,71 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::extract::Special;
+
 /// A file found by the walk.
 #[derive(Debug, Clone)]
 pub struct Found {
+    /// The file's canonical path.
     pub path: PathBuf,
+    /// Size in bytes.
     pub size: u64,
+    /// Modification time, nanoseconds since the epoch.
     pub mtime: i64,
 }
 
-/// Walk files and folders recursively, skipping hidden files and what `.gitignore`,
-/// `.ignore` or `.docketeerignore` exclude. A path given explicitly is always taken, hidden
-/// or not. Unreadable entries come back as errors so the caller can name them.
-pub fn walk(inputs: &[PathBuf]) -> (Vec<Found>, Vec<(PathBuf, String)>) {
+/// Something the walk could not take.
+#[derive(Debug)]
+pub enum WalkProblem {
+    /// A folder that could not be listed or a file that could not be looked at; what
+    /// the index holds under it must be kept.
+    Unreadable { path: PathBuf, why: std::io::Error },
+    /// A symbolic link that leads back into a folder above it.
+    Loop { path: PathBuf, ancestor: PathBuf },
+    /// A path named on the command line that is not a regular file or folder.
+    NotRegular { path: PathBuf, what: Special },
+}
+
+impl std::fmt::Display for WalkProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WalkProblem::Unreadable { why, .. } => {
+                write!(f, "{}; its indexed documents are kept", io_reason(why))
+            }
+            WalkProblem::Loop { ancestor, .. } => write!(
+                f,
+                "symbolic link loop: it leads back to {}",
+                ancestor.display()
+            ),
+            WalkProblem::NotRegular { what, .. } => {
+                write!(f, "{}", crate::extract::ExtractError::NotRegular(*what))
+            }
+        }
+    }
+}
+
+/// An I/O error in words a user can act on.
+pub use crate::extract::io_reason;
+
+/// What a walk found.
+pub struct Walked {
+    /// Regular files, sorted, canonical.
+    pub found: Vec<Found>,
+    /// What could not be taken, with where.
+    pub problems: Vec<WalkProblem>,
+}
+
+/// Walk files and folders recursively, skipping hidden files, what `.gitignore`,
+/// `.ignore` or `.docketeerignore` exclude, and the `exclude` folders (the index
+/// itself). A path given explicitly is always taken, hidden or not.
+pub fn walk(inputs: &[PathBuf], exclude: &[PathBuf]) -> Walked {
     let mut found = Vec::new();
-    let mut errors = Vec::new();
+    let mut problems = Vec::new();
     for input in inputs {
-        let mut builder = ignore::WalkBuilder::new(input);
+        // Walk the canonical path so the excluded folders compare equal.
+        let start = std::fs::canonicalize(input).unwrap_or_else(|_| input.clone());
+        let mut builder = ignore::WalkBuilder::new(&start);
+        let skip = exclude.to_vec();
         builder
             .hidden(true)
             .git_ignore(true)
@@ -25,36 +74,91 @@ pub fn walk(inputs: &[PathBuf]) -> (Vec<Found>, Vec<(PathBuf, String)>) {
             .git_exclude(false)
             .require_git(false)
             .add_custom_ignore_filename(".docketeerignore")
-            .follow_links(true);
+            .follow_links(true)
+            .filter_entry(move |e| !skip.iter().any(|x| e.path() == x) && !is_index_dir(e));
         for entry in builder.build() {
             match entry {
                 Ok(e) => {
-                    if !e.file_type().is_some_and(|t| t.is_file()) {
+                    let Some(t) = e.file_type() else { continue };
+                    if t.is_dir() {
+                        continue;
+                    }
+                    if !t.is_file() {
+                        // Inside a folder a FIFO or socket is passed over quietly, as
+                        // ripgrep does; one named on the command line is reported.
+                        if e.depth() == 0 {
+                            let meta = std::fs::metadata(e.path());
+                            let what = match meta.map(|m| crate::extract::regular_file(&m)) {
+                                Ok(Err(crate::extract::ExtractError::NotRegular(s))) => s,
+                                _ => Special::Other,
+                            };
+                            problems.push(WalkProblem::NotRegular {
+                                path: e.path().to_path_buf(),
+                                what,
+                            });
+                        }
                         continue;
                     }
                     match stat(e.path()) {
                         Ok(f) => found.push(f),
-                        Err(why) => errors.push((e.path().to_path_buf(), why)),
+                        Err(why) => problems.push(WalkProblem::Unreadable {
+                            path: e.path().to_path_buf(),
+                            why,
+                        }),
                     }
                 }
-                Err(err) => {
-                    let path = match &err {
-                        ignore::Error::WithPath { path, .. } => path.clone(),
-                        _ => input.clone(),
-                    };
-                    errors.push((path, err.to_string()));
-                }
+                Err(err) => problems.push(walk_problem(err, input)),
             }
         }
     }
     found.sort_by(|a, b| a.path.cmp(&b.path));
     found.dedup_by(|a, b| a.path == b.path);
-    (found, errors)
+    Walked { found, problems }
 }
 
-fn stat(path: &Path) -> Result<Found, String> {
-    let path = std::fs::canonicalize(path).map_err(|e| e.to_string())?;
-    let meta = std::fs::metadata(&path).map_err(|e| e.to_string())?;
+/// Whether a folder holds a Docketeer index (its schema copy): another index inside
+/// the folder being indexed is data of Docketeer's, not filings.
+fn is_index_dir(e: &ignore::DirEntry) -> bool {
+    e.file_type().is_some_and(|t| t.is_dir())
+        && e.path().join(crate::index::schema::SCHEMA_COPY).is_file()
+        && e.path().join("meta.json").is_file()
+}
+
+/// Turn the walker's error into a typed problem with its path.
+fn walk_problem(err: ignore::Error, input: &Path) -> WalkProblem {
+    let mut path = input.to_path_buf();
+    let mut err = err;
+    loop {
+        match err {
+            ignore::Error::WithPath {
+                path: p,
+                err: inner,
+            } => {
+                path = p;
+                err = *inner;
+            }
+            ignore::Error::WithDepth { err: inner, .. } => err = *inner,
+            ignore::Error::WithLineNumber { err: inner, .. } => err = *inner,
+            ignore::Error::Loop { ancestor, child } => {
+                return WalkProblem::Loop {
+                    path: child,
+                    ancestor,
+                };
+            }
+            ignore::Error::Io(why) => return WalkProblem::Unreadable { path, why },
+            other => {
+                return WalkProblem::Unreadable {
+                    path,
+                    why: std::io::Error::other(other.to_string()),
+                };
+            }
+        }
+    }
+}
+
+fn stat(path: &Path) -> Result<Found, std::io::Error> {
+    let path = std::fs::canonicalize(path)?;
+    let meta = std::fs::metadata(&path)?;
     let mtime = meta
         .modified()
         .ok()

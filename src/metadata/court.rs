@@ -9,6 +9,9 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use super::Court;
+use super::court_header as header;
+use super::court_query;
+use super::courts_db;
 
 /// States with federal districts, as (id prefix, name, abbreviation as in `N.D. Cal.`,
 /// districts: `""` for a single district or the directions it is split into).
@@ -298,6 +301,12 @@ pub fn all() -> Vec<Court> {
 
 /// Look a court up by id.
 pub fn by_id(id: &str) -> Option<Court> {
+    if let Some(r) = courts_db::table().get(id) {
+        return Some(Court {
+            id: r.id.into(),
+            name: r.name.into(),
+        });
+    }
     TABLE.iter().find(|e| e.id == id).map(|e| Court {
         id: e.id.clone(),
         name: e.name.clone(),
@@ -317,13 +326,38 @@ static LOWER_COURT: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)(?:lower\s+ct|appeal(?:ed)?\s+from|originating\s+court|certiorari\s+to|on\s+appeal\s+from|district\s+court\s+information)[^\n]{0,20}(?:[ \t]*\n){0,3}[^\n]{0,60}$").unwrap()
 });
 
-fn is_lower_court(head: &str, pos: usize) -> bool {
+pub(super) fn is_lower_court(head: &str, pos: usize) -> bool {
     let start = floor_char(head, pos.saturating_sub(100));
     LOWER_COURT.is_match(&head[start..pos])
 }
 
-/// Find the court in the head of a filing.
+/// Find the court in the head of a filing: the earliest court line the court table
+/// recognises, or the earliest full name of the federal forms below, whichever comes
+/// first; then the abbreviations and letterheads when no name is printed.
 pub fn find_court(head: &str) -> Option<Court> {
+    let printed = header::find(head);
+    let federal = find_federal_name(head);
+    match (printed, federal) {
+        (Some((p, c)), Some((q, d))) => {
+            // The same court line read both ways: the federal forms know bankruptcy
+            // courts printed over two lines; otherwise the more specific court wins.
+            if header::is_below(&d.id, &c.id) {
+                return Some(d);
+            }
+            if p <= q || header::is_below(&c.id, &d.id) {
+                return Some(c);
+            }
+            return Some(d);
+        }
+        (Some((_, c)), None) => return Some(c),
+        (None, Some((_, d))) => return Some(d),
+        (None, None) => {}
+    }
+    find_fallback(head)
+}
+
+/// The earliest full federal court name in the head, with its position.
+fn find_federal_name(head: &str) -> Option<(usize, Court)> {
     let mut best: Option<(usize, usize, &Entry)> = None;
     for e in TABLE.iter() {
         let own = e
@@ -353,16 +387,35 @@ pub fn find_court(head: &str) -> Option<Court> {
                 .name
                 .trim_start_matches("United States District Court for the ")
                 .to_string();
-            return Some(Court {
-                id,
-                name: format!("United States Bankruptcy Court for the {state_name}"),
-            });
+            return Some((
+                pos,
+                named(
+                    &id,
+                    &format!("United States Bankruptcy Court for the {state_name}"),
+                ),
+            ));
         }
-        return Some(Court {
-            id: e.id.clone(),
-            name: e.name.clone(),
-        });
+        return Some((pos, named(&e.id, &e.name)));
     }
+    None
+}
+
+/// A court by id with the table's name, or `name` when the table lacks the id.
+fn named(id: &str, name: &str) -> Court {
+    match courts_db::table().get(id) {
+        Some(r) => Court {
+            id: r.id.into(),
+            name: r.name.into(),
+        },
+        None => Court {
+            id: id.into(),
+            name: name.into(),
+        },
+    }
+}
+
+/// Courts named only by a reporter heading, a court website or an abbreviation.
+fn find_fallback(head: &str) -> Option<Court> {
     if head
         .lines()
         .find(|l| !l.trim().is_empty())
@@ -383,15 +436,18 @@ pub fn find_court(head: &str) -> Option<Court> {
             best_short = Some((m.start(), e));
         }
     }
-    best_short.map(|(_, e)| Court {
-        id: e.id.clone(),
-        name: e.name.clone(),
-    })
+    best_short.map(|(_, e)| named(&e.id, &e.name))
 }
 
 /// Courts that review other courts' decisions: a `Hon.` in their heads names the judge
 /// below.
 pub fn is_appellate(id: &str) -> bool {
+    if courts_db::table()
+        .get(id)
+        .is_some_and(|r| r.kind == "appellate")
+    {
+        return true;
+    }
     let circuit = id
         .strip_prefix("ca")
         .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()));
@@ -499,37 +555,21 @@ mod tests {
     }
 }
 
-/// The court ids a typed court value stands for, for `--court` and `court:`: an id as
-/// typed (`cand`, `ganb`), else a name, abbreviation or citation form resolved through the
-/// court table. `with_children` also takes in the courts below each one. Empty when
-/// nothing matches.
+/// The court ids a typed court value stands for, for `--court` and `court:`: an id
+/// (`cand`), a citation form (`N.D. Cal.`, `Ohio Ct. App.`, `Bankr. E.D. Mich.`), a name
+/// as courts print it, or a state (`california`: every court located there), all
+/// case-insensitive. `with_children` also takes in the courts below each one by the
+/// table's parent links. Empty when nothing matches.
 pub fn query_ids(typed: &str, with_children: bool) -> Vec<String> {
-    // Children are not modelled by this table yet: every court stands alone.
-    let _ = with_children;
-    let t = typed.trim();
-    let looks_like_id = !t.is_empty()
-        && t.len() <= 16
-        && t.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
-    if looks_like_id {
-        return vec![t.to_string()];
-    }
-    lookup(t).map(|c| c.id).into_iter().collect()
+    court_query::resolve(typed, with_children)
 }
 
-/// Resolve what a person types for a court: an id (`cand`), an abbreviation
-/// (`N.D. Cal.`) or a full name (`Northern District of California`).
+/// Resolve what a person types for a court to one court: an id (`cand`), an
+/// abbreviation (`N.D. Cal.`) or a full name (`Northern District of California`).
 pub fn lookup(typed: &str) -> Option<Court> {
-    let t = typed.trim();
-    if t.is_empty() {
-        return None;
-    }
-    // The patterns are written for running text: give the typed name the context a
-    // filing would have around it.
-    by_id(&t.to_lowercase())
-        .or_else(|| find_court(&format!("{t} ")))
-        .or_else(|| find_court(&format!("United States District Court\n{t} ")))
-        .or_else(|| find_court(&format!("United States Court of Appeals for the {t} ")))
+    court_query::resolve(typed, false)
+        .first()
+        .and_then(|id| by_id(id))
 }
 
 #[cfg(test)]

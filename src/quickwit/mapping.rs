@@ -151,7 +151,10 @@ fn tokenizer(name: &str, t: &TokenizerSpec) -> Node {
             m.push(("type".into(), Node::str("regex")));
             m.push(("pattern".into(), Node::str(r"\S+")));
         }
-        // `simple` (split on anything not alphanumeric) is Quickwit's `simple` too.
+        // `simple` (split on anything not alphanumeric) is Quickwit's `simple` too; the
+        // sentence tokenizer splits words the same way and adds sentence marks Quickwit
+        // cannot make.
+        "simple" | "sentences" => m.push(("type".into(), Node::str("simple"))),
         other => m.push(("type".into(), Node::str(other))),
     }
     let filters: Vec<&str> = t
@@ -206,7 +209,11 @@ pub fn limitations(spec: &SchemaSpec) -> Vec<String> {
                 )),
             }
         }
-        if !matches!(t.base.as_str(), "simple" | "whitespace") {
+        if t.base == "sentences" {
+            out.push(format!(
+                "tokenizer `{name}` marks where sentences and paragraphs begin; Quickwit's cannot, so /s and /p searches are refused on the cluster"
+            ));
+        } else if !matches!(t.base.as_str(), "simple" | "whitespace") {
             out.push(format!(
                 "tokenizer `{name}`: base `{}` is passed to Quickwit as is",
                 t.base
@@ -262,7 +269,12 @@ mod tests {
         let body = fields.iter().find(|m| m["name"] == "body").expect("body");
         assert_eq!(body["record"], "position");
         assert_eq!(body["fieldnorms"], true);
-        assert_eq!(body["tokenizer"], "legal");
+        // The body keeps the tokenizer the schema file gives it.
+        let body_spec = spec.fields.iter().find(|f| f.name == "body").expect("body");
+        assert_eq!(
+            body["tokenizer"],
+            body_spec.tokenizer.as_deref().expect("text")
+        );
         let date = fields.iter().find(|m| m["name"] == "date").expect("date");
         assert_eq!(date["type"], "datetime");
         let docket = fields
@@ -274,7 +286,16 @@ mod tests {
         let defaults = cfg["search_settings"]["default_search_fields"]
             .as_array()
             .expect("defaults");
-        assert!(defaults.contains(&"body".into()) && defaults.contains(&"party".into()));
+        // Every field the schema searches by default, and no other.
+        let want: Vec<&str> = spec
+            .fields
+            .iter()
+            .filter(|f| f.default.is_some())
+            .map(|f| f.name.as_str())
+            .collect();
+        assert!(want.contains(&"party"));
+        assert_eq!(defaults.len(), want.len());
+        assert!(want.iter().all(|w| defaults.contains(&(*w).into())));
         assert_eq!(cfg["version"], "0.8");
     }
 

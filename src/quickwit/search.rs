@@ -4,16 +4,18 @@
 //! prints, with the snippet's page.
 
 use anyhow::{Context, Result, anyhow};
+use chrono::NaiveDate;
 use serde_json::Value as Json;
 use std::collections::HashSet;
 use std::fmt;
-use tantivy::tokenizer::TokenStream;
 
 use super::client::{Client, ClientError};
-use crate::index::document::{StoredDoc, iso_to_datetime};
+use crate::index::document::StoredDoc;
 use crate::index::schema::SchemaSpec;
-use crate::metadata::{court, docket};
-use crate::search::query::{rewrite_user_query, strip_judge_title};
+use crate::search::ast::{Query as Tree, RangeBound};
+use crate::search::parse::parse;
+use crate::search::query::strip_judge_title;
+use crate::search::rewrite::{Rewriter, typed};
 use crate::search::{Hit, Results, SearchRequest, Sort, lead, page_of, tidy};
 
 /// Quickwit answers at most this many hits per request.
@@ -60,71 +62,89 @@ impl fmt::Display for Untranslatable {
 
 impl std::error::Error for Untranslatable {}
 
-/// Translate a request: the user's query (with docket, court and date values rewritten
-/// as for the local index) and each flag as a clause on the field the local index uses.
+/// Translate a request: the query and the flags become one tree, parsed and rewritten
+/// as for the local index (docket forms, court names, dates), then written in
+/// Quickwit's query language. The cluster matches every word as written (Quickwit
+/// cannot stem): its answers are the local index's with `--exact`.
 pub fn translate(req: &SearchRequest, spec: &SchemaSpec) -> Result<ClusterQuery, Untranslatable> {
-    // Needed only by the flags: an analyser this binary cannot build fails those alone.
-    let analyzers = Analyzers::new(spec);
-    let words = || analyzers.as_ref().map_err(Clone::clone);
-    let mut clauses: Vec<String> = Vec::new();
-    if !req.query.trim().is_empty() {
-        let q = rewrite_user_query(&req.query);
-        check_fields(&q, spec)?;
-        clauses.push(format!("({q})"));
+    if !req.count_by.is_empty() {
+        return Err(Untranslatable::Unsupported(
+            "--count-by: facet counts are computed on the local index only".into(),
+        ));
     }
+    let mut parts = Vec::new();
+    if !req.query.trim().is_empty() {
+        let q = parse(&req.query).map_err(|e| {
+            Untranslatable::BadValue(format!("cannot parse the query `{}`: {e}", req.query))
+        })?;
+        parts.push(q);
+    }
+    let flag = |name: &str, text: &str| Tree::Field {
+        name: name.to_string(),
+        query: Box::new(typed(text)),
+    };
     if let Some(case) = &req.case {
-        clauses.push(words()?.all("case_name", case)?);
+        parts.push(flag("case_name", case));
     }
     if let Some(party) = &req.party {
         let party = party.replace("et al.", "").replace("et al", "");
-        clauses.push(words()?.all("party", &party)?);
+        parts.push(flag("party", &party));
     }
     if let Some(judge) = &req.judge {
-        clauses.push(words()?.all("judge", &strip_judge_title(judge))?);
+        parts.push(flag("judge", &strip_judge_title(judge)));
     }
     if let Some(c) = &req.court {
-        clauses.push(match court::query_ids(c, false).into_iter().next() {
-            Some(id) => format!("court:{}", quote(&id)),
-            None => words()?.all("court_name", c)?,
-        });
+        parts.push(flag("court", c));
     }
     if let Some(d) = &req.docket {
-        clauses.push(match docket::normalize(d) {
-            Some(dn) => format!("docket:{}", quote(&dn.canonical)),
-            None => words()?.phrase("docket_raw", d)?,
-        });
+        parts.push(flag("docket", d));
     }
     if let Some(t) = &req.doc_type {
-        clauses.push(format!("doc_type:{}", quote(&t.to_lowercase())));
+        parts.push(flag("doc_type", &t.to_lowercase()));
     }
     if req.from.is_some() || req.to.is_some() {
-        let bound = |d: &Option<String>, what: &str| -> Result<String, Untranslatable> {
-            match d {
-                None => Ok("*".into()),
-                Some(s) if iso_to_datetime(s).is_some() => Ok(format!("{}T00:00:00Z", &s[..10])),
-                Some(s) => Err(Untranslatable::BadValue(format!(
-                    "--{what} takes a date as YYYY-MM-DD, not `{s}`"
-                ))),
-            }
+        let day = |d: &Option<String>, what: &str| -> Result<Option<NaiveDate>, Untranslatable> {
+            d.as_deref()
+                .map(|s| {
+                    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+                        Untranslatable::BadValue(format!(
+                            "--{what} takes a date as YYYY-MM-DD, not `{s}`"
+                        ))
+                    })
+                })
+                .transpose()
         };
-        clauses.push(format!(
-            "date:[{} TO {}]",
-            bound(&req.from, "from")?,
-            bound(&req.to, "to")?
-        ));
-    }
-    if clauses.is_empty() {
-        return Err(Untranslatable::Empty);
+        parts.push(Tree::Dates {
+            from: day(&req.from, "from")?,
+            until: day(&req.to, "to")?.and_then(|d| d.succ_opt()),
+        });
     }
     let sort_by = match req.sort {
         Sort::Relevance => "_score",
         Sort::Newest => "date",
-        Sort::Oldest => {
-            // As locally: oldest first lists only dated filings.
-            clauses.push("date:[1700-01-01T00:00:00Z TO *]".into());
-            "-date"
-        }
+        Sort::Oldest => "-date",
     };
+    if parts.is_empty() {
+        return Err(Untranslatable::Empty);
+    }
+    let tree = if parts.len() == 1 {
+        parts.remove(0)
+    } else {
+        Tree::And(parts)
+    };
+    let rewriter = Rewriter {
+        spec,
+        with_children: req.with_children,
+        exact: req.exact,
+    };
+    let tree = rewriter.rewrite(tree).map_err(|e| {
+        Untranslatable::BadValue(format!("cannot parse the query `{}`: {e}", req.query))
+    })?;
+    let mut query = write(&tree, None)?;
+    if req.sort == Sort::Oldest {
+        // As locally: oldest first lists only dated filings.
+        query = format!("({query}) AND date:[1700-01-01T00:00:00Z TO *]");
+    }
     let max_hits = req.limit.max(1);
     if max_hits > MAX_HITS {
         return Err(Untranslatable::Unsupported(format!(
@@ -132,107 +152,92 @@ pub fn translate(req: &SearchRequest, spec: &SchemaSpec) -> Result<ClusterQuery,
         )));
     }
     Ok(ClusterQuery {
-        query: clauses.join(" AND "),
+        query,
         sort_by: sort_by.into(),
         max_hits,
     })
 }
 
-/// Refuse a query that names a field the cluster indexes differently: its tokenizer
-/// has a filter Quickwit lacks, so it would match other documents.
-fn check_fields(q: &str, spec: &SchemaSpec) -> Result<(), Untranslatable> {
-    for f in &spec.fields {
-        let Some(tok) = f.tokenizer.as_deref().and_then(|t| spec.tokenizers.get(t)) else {
-            continue;
-        };
-        let lacks = tok.filters.iter().find(|flt| {
-            let kind = flt.split_once(':').map_or(flt.as_str(), |(k, _)| k);
-            !matches!(kind, "lowercase" | "ascii_folding" | "remove_long")
-        });
-        if let Some(filter) = lacks
-            && names_field(q, &f.name)
-        {
-            return Err(Untranslatable::Unsupported(format!(
-                "field `{}` is analysed with `{filter}`, which Quickwit has no equivalent of; search it on the local index",
-                f.name
-            )));
+/// One node of the tree in Quickwit's query language, on `field` inside a field clause.
+fn write(q: &Tree, field: Option<&str>) -> Result<String, Untranslatable> {
+    let on = |s: String| match field {
+        Some(f) => format!("{f}:{s}"),
+        None => s,
+    };
+    let join = |parts: &[Tree], op: &str| -> Result<String, Untranslatable> {
+        let written: Vec<String> = parts
+            .iter()
+            .map(|p| write(p, field))
+            .collect::<Result<_, _>>()?;
+        Ok(format!("({})", written.join(op)))
+    };
+    Ok(match q {
+        Tree::Word { text, .. } => on(quote(text)),
+        Tree::Pattern { text } => {
+            let stem = text.trim_end_matches(['!', '*']);
+            if stem.contains(['*', '!', '?']) || stem.is_empty() {
+                return Err(Untranslatable::Unsupported(format!(
+                    "the pattern `{text}`: Quickwit takes a wildcard only at the end of a word"
+                )));
+            }
+            on(format!("{}*", escape(stem)))
         }
-    }
-    Ok(())
+        Tree::Phrase { words, slop } => {
+            let p = quote(&words.join(" "));
+            on(if *slop > 0 { format!("{p}~{slop}") } else { p })
+        }
+        Tree::And(parts) => join(parts, " AND ")?,
+        Tree::Or(parts) => join(parts, " OR ")?,
+        Tree::Not(inner) => format!("(NOT {})", write(inner, field)?),
+        Tree::Near { .. } => {
+            return Err(Untranslatable::Unsupported(
+                "w/N and pre/N between clauses; quote the words with ~N instead (\"motion enforce\"~3)".into(),
+            ));
+        }
+        Tree::Within { .. } => {
+            return Err(Untranslatable::Unsupported(
+                "/s and /p: the cluster's index has no sentence or paragraph marks".into(),
+            ));
+        }
+        Tree::Field { name, query } => write(query, Some(name))?,
+        Tree::Range { name, lower, upper } => {
+            let b = |r: &RangeBound, open: char, closed: char| match r {
+                RangeBound::Included(v) => (closed, escape(v)),
+                RangeBound::Excluded(v) => (open, escape(v)),
+                RangeBound::Unbounded => (closed, "*".to_string()),
+            };
+            let (lo_c, lo) = b(lower, '{', '[');
+            let (hi_c, hi) = b(upper, '}', ']');
+            format!("{name}:{lo_c}{lo} TO {hi}{hi_c}")
+        }
+        Tree::Keyword { field, value } => format!("{field}:{}", quote(value)),
+        Tree::Dates { from, until } => {
+            let day = |d: &Option<NaiveDate>| {
+                d.map_or("*".to_string(), |d| {
+                    format!("{}T00:00:00Z", d.format("%Y-%m-%d"))
+                })
+            };
+            let close = if until.is_some() { '}' } else { ']' };
+            format!("date:[{} TO {}{close}", day(from), day(until))
+        }
+    })
 }
 
-fn names_field(q: &str, field: &str) -> bool {
-    q.match_indices(&format!("{field}:")).any(|(at, _)| {
-        q[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
-    })
+/// A value with the query language's special characters escaped.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "+-&|!(){}[]^\"~*?:\\/ ".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A value as one quoted term of the query language.
 fn quote(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
-}
-
-/// The schema's analysers, to split flag values into the words the index holds.
-struct Analyzers {
-    index: tantivy::Index,
-}
-
-impl Analyzers {
-    fn new(spec: &SchemaSpec) -> Result<Analyzers, Untranslatable> {
-        let fail = |e: anyhow::Error| Untranslatable::BadValue(format!("{e:#}"));
-        let index = tantivy::Index::create_in_ram(spec.to_tantivy().map_err(fail)?);
-        spec.register_tokenizers(&index).map_err(fail)?;
-        Ok(Analyzers { index })
-    }
-
-    fn tokens(&self, field: &str, text: &str) -> Result<Vec<String>, Untranslatable> {
-        let bad = |e: String| Untranslatable::BadValue(e);
-        let f = self
-            .index
-            .schema()
-            .get_field(field)
-            .map_err(|e| bad(e.to_string()))?;
-        let mut analyzer = self
-            .index
-            .tokenizer_for_field(f)
-            .map_err(|e| bad(e.to_string()))?;
-        let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while stream.advance() {
-            out.push(stream.token().text.clone());
-        }
-        Ok(out)
-    }
-
-    /// Every word in the field, in any order (what `--party` and `--case` mean).
-    fn all(&self, field: &str, text: &str) -> Result<String, Untranslatable> {
-        let words: Vec<String> = self
-            .tokens(field, text)?
-            .into_iter()
-            .filter(|w| !matches!(w.as_str(), "v" | "vs"))
-            .map(|w| format!("{field}:{}", quote(&w)))
-            .collect();
-        if words.is_empty() {
-            return Err(Untranslatable::BadValue(format!(
-                "`{text}` has no words to search for"
-            )));
-        }
-        Ok(format!("({})", words.join(" AND ")))
-    }
-
-    /// The words in this order.
-    fn phrase(&self, field: &str, text: &str) -> Result<String, Untranslatable> {
-        let words = self.tokens(field, text)?;
-        if words.is_empty() {
-            return Err(Untranslatable::BadValue(format!(
-                "`{text}` has no words to search for"
-            )));
-        }
-        Ok(format!("{field}:{}", quote(&words.join(" "))))
-    }
 }
 
 /// `docketeer search --engine quickwit`: the endpoint from `--endpoint` or
@@ -331,7 +336,11 @@ fn results(answer: &Json) -> Result<Results> {
         });
     }
     let total = answer["num_hits"].as_u64().unwrap_or(out.len() as u64) as usize;
-    Ok(Results { total, hits: out })
+    Ok(Results {
+        total,
+        hits: out,
+        facets: Vec::new(),
+    })
 }
 
 /// A hit's stored fields, as the local index reads them.
@@ -374,6 +383,7 @@ fn stored_doc(h: &Json) -> StoredDoc {
         dkt: all("dkt"),
         cites: all("cites"),
         body: one("body"),
+        gap: all("gap"),
         files: Vec::new(),
     }
 }
@@ -442,29 +452,23 @@ mod tests {
 
     #[test]
     fn flags_become_clauses_on_the_local_fields() {
-        let mut r = req("\u{201c}protective order\u{201d}");
+        let mut r = req("\"protective order\"");
         r.party = Some("Mayorkas et al.".into());
         r.docket = Some("3:17-cv-02366-BAS".into());
         r.court = Some("N.D. Cal.".into());
         r.from = Some("2020-01-01".into());
         r.sort = Sort::Newest;
         let q = translate(&r, &spec()).expect("translates");
-        assert_eq!(
-            q.query,
-            "(\"protective order\") AND (party:\"mayorkas\") AND court:\"cand\" AND docket:\"17-cv-2366\" AND date:[2020-01-01T00:00:00Z TO *]"
-        );
+        for part in [
+            "\"protective order\"",
+            "party:\"Mayorkas\"",
+            "court:\"cand\"",
+            "docket:\"17-cv-2366\"",
+            "date:[2020-01-01T00:00:00Z TO *]",
+        ] {
+            assert!(q.query.contains(part), "{part} in {}", q.query);
+        }
         assert_eq!(q.sort_by, "date");
-    }
-
-    #[test]
-    fn query_values_are_rewritten_as_for_the_local_index() {
-        let q = translate(&req("docket:3:17-cv-02366 date:2021"), &spec()).expect("ok");
-        assert_eq!(
-            q.query,
-            "(docket:\"17-cv-2366\" date:[2021-01-01T00:00:00Z TO 2022-01-01T00:00:00Z})"
-        );
-        let q = translate(&req("x"), &spec()).expect("ok");
-        assert_eq!(q.sort_by, "_score");
     }
 
     #[test]
@@ -482,21 +486,10 @@ mod tests {
             translate(&r, &spec()),
             Err(Untranslatable::Unsupported(_))
         ));
-    }
-
-    #[test]
-    fn a_field_analysed_with_a_filter_quickwit_lacks_is_refused() {
-        let spec = SchemaSpec::parse(
-            "version = 1\n[tokenizers.st]\nbase = \"simple\"\nfilters = [\"lowercase\", \"stemmer:english\"]\n\
-             [[fields]]\nname = \"body\"\ntype = \"text\"\ntokenizer = \"st\"\nindexed = true\ndefault = 1.0\n",
-        )
-        .expect("schema");
         assert!(matches!(
-            translate(&req("body:running"), &spec),
+            translate(&req("asylum /s detention"), &spec()),
             Err(Untranslatable::Unsupported(_))
         ));
-        assert!(translate(&req("running"), &spec).is_ok());
-        assert!(translate(&req("nobody:running"), &spec).is_ok());
     }
 
     #[test]

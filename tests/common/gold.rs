@@ -1,11 +1,16 @@
-//! Shared helpers for the GOLD.tsv tests: reading the gold rows, turning a corpus file
-//! into `CleanText` through the crate's real pipeline, and loose comparison of values.
+//! Shared helpers for the GOLD.tsv tests: reading the gold rows, reading a corpus file
+//! through the pipeline `index` and `inspect` run (`filing::read`), and loose comparison
+//! of values.
 #![allow(dead_code)]
+
+#[path = "data.rs"]
+mod data;
 
 use std::path::{Path, PathBuf};
 
-use docketeer::clean::CleanText;
 use docketeer::extract::ExtractOptions;
+use docketeer::filing::{self, Filing};
+use docketeer::metadata::Metadata;
 
 #[derive(Debug, Clone)]
 pub struct GoldRow {
@@ -20,22 +25,29 @@ pub struct GoldRow {
     pub doc_type: String,
 }
 
-/// The shared corpus beside the repository.
+/// The bundled corpus the gold rows' file names are relative to.
 pub fn corpus_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
+    data::corpus()
 }
 
-/// The gold rows; a missing GOLD.tsv fails the test rather than passing it unmeasured.
+/// The gold rows; a missing, empty or malformed GOLD.tsv fails the test rather than
+/// passing it unmeasured.
 pub fn load_gold() -> Vec<GoldRow> {
-    let path = corpus_dir().join("GOLD.tsv");
+    let path = data::gold_tsv();
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let mut rows = Vec::new();
     for line in text.lines().skip(1) {
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() < 9 {
+        if line.trim().is_empty() {
             continue;
         }
+        let f: Vec<&str> = line.split('\t').collect();
+        assert!(
+            f.len() >= 9,
+            "{}: a row with {} columns, want 9 or more: {line:?}",
+            path.display(),
+            f.len()
+        );
         rows.push(GoldRow {
             file: f[0].into(),
             case_number: f[1].into(),
@@ -48,17 +60,32 @@ pub fn load_gold() -> Vec<GoldRow> {
             doc_type: f[8].into(),
         });
     }
+    assert!(!rows.is_empty(), "{}: no gold rows", path.display());
     rows
 }
 
-/// The file's cleaned text and HTML title through `extract_path` → `clean_pages`, as the
-/// indexer reads it. A file that cannot be extracted yields empty text (every field a miss).
-pub fn clean_text(path: &Path) -> (CleanText, Option<String>) {
-    match docketeer::extract::extract_path(path, &ExtractOptions::default()) {
-        Ok(ex) => (docketeer::clean::clean_pages(&ex.pages), ex.title),
+/// Options as `docketeer index` uses them by default: PDFs are read by the real binary's
+/// isolated extraction worker.
+pub fn index_options() -> ExtractOptions {
+    ExtractOptions {
+        worker: Some(PathBuf::from(env!("CARGO_BIN_EXE_docketeer"))),
+        ..ExtractOptions::default()
+    }
+}
+
+/// One file through `filing::read`, exactly as `index` and `inspect` read it.
+pub fn read(path: &Path) -> Result<Filing, docketeer::extract::ExtractError> {
+    filing::read(path, &index_options())
+}
+
+/// The file's metadata as `index` stores it; a file that cannot be read yields no
+/// metadata (every field a miss).
+pub fn metadata_of(path: &Path) -> Metadata {
+    match read(path) {
+        Ok(f) => f.meta,
         Err(e) => {
-            eprintln!("cannot extract {}: {e}", path.display());
-            (CleanText::default(), None)
+            eprintln!("cannot read {}: {e}", path.display());
+            Metadata::default()
         }
     }
 }
@@ -95,4 +122,27 @@ pub fn same_set(gold: &str, got: &[String]) -> bool {
     o.sort();
     o.dedup();
     g == o
+}
+
+/// [`metadata_of`] for every row's file, in row order, read on all cores (each file is
+/// read on its own, as `index` reads them in parallel).
+pub fn metadata_of_rows(rows: &[GoldRow]) -> Vec<Metadata> {
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let chunk = rows.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = rows
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|r| metadata_of(&corpus_dir().join(&r.file)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("reader thread"))
+            .collect()
+    })
 }

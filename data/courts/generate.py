@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Derive Docketeer's court table from a checkout of courts-db's data folder.
+
+Usage: python3 data/courts/generate.py PATH/TO/courts_db/data
+
+Writes, next to this script:
+  courts.tsv    one court a row: id, name, citation_string, parent, type, system,
+                level, location, jurisdiction
+  patterns.tsv  one pattern a row: id, keyword, regex. The regex is courts-db's
+                template with its variables and place lists filled in and written
+                for Rust's `regex` crate; the keyword is a literal that every match
+                of the regex contains (empty when none), used to pick the few
+                patterns worth compiling for a given text.
+and ../../tests/data/courts/examples.tsv: courts-db's `examples`, one
+`example<TAB>id` a row, which the court matcher must resolve to their own court.
+
+The expansion follows courts-db's own loader (courts_db/utils.py): `${name}` from
+variables.json and places/*.txt, `${a-b}` ordinal ranges, and each court's name
+tried as a pattern after its regexes.
+"""
+import collections
+import json
+import os
+import re
+import sys
+from string import Template
+
+try:
+    import re._parser as sre_parse  # Python 3.11+
+    from re._constants import LITERAL, SUBPATTERN, MAX_REPEAT, MIN_REPEAT
+except ImportError:  # older Pythons
+    import sre_parse
+    from sre_constants import LITERAL, SUBPATTERN, MAX_REPEAT, MIN_REPEAT
+
+ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth nineth tenth eleventh "
+    "twelveth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+    "nineteenth twentieth"
+).split()
+for tens in ["twenty", "thirty", "fourty", "fifty", "sixty", "seventy", "eighty", "ninety"]:
+    for unit in ["first", "secondth", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "nineth"]:
+        ORDINALS.append(f"{tens}(-| ){unit}")
+    ORDINALS.append({"thirty": "fortieth", "fourty": "fiftieth", "fifty": "sixtieth",
+                     "sixty": "seventieth", "seventy": "eightieth", "eighty": "ninetieth",
+                     "ninety": "one[- ]hundredth"}.get(tens, "thirtieth"))
+
+
+def ordinal_range(m):
+    a, b = int(m.group(1)), int(m.group(2))
+    return "((" + ")|(".join(ORDINALS[a - 1 : b]) + "))"
+
+
+def required_literals(pattern):
+    """Literal runs every match of `pattern` contains (lower-cased)."""
+    runs = []
+
+    def walk(items):
+        cur = []
+        for op, av in items:
+            if op is LITERAL:
+                cur.append(chr(av))
+                continue
+            if cur:
+                runs.append("".join(cur))
+                cur = []
+            if op is SUBPATTERN:
+                walk(av[-1])
+            elif op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
+                walk(av[2])
+        if cur:
+            runs.append("".join(cur))
+
+    walk(sre_parse.parse(pattern, re.I))
+    return [r.lower().strip() for r in runs if len(r.strip()) >= 3]
+
+
+def to_rust(pattern):
+    # Python accepts `{,n}`; Rust wants `{0,n}`.
+    return re.sub(r"\{,(\d+)\}", r"{0,\1}", pattern)
+
+
+def main(src):
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(src, "variables.json"), encoding="utf-8") as f:
+        variables = json.load(f)
+    places = os.path.join(src, "places")
+    for name in sorted(os.listdir(places)):
+        if name.endswith(".txt"):
+            with open(os.path.join(places, name), encoding="utf-8") as f:
+                variables[name[:-4]] = "(" + "|".join(f.read().splitlines()) + ")"
+    with open(os.path.join(src, "courts.json"), encoding="utf-8") as f:
+        courts = json.load(f)
+    by_id = {c["id"]: c for c in courts}
+
+    rows, pats, examples = [], [], []
+    for c in courts:
+        parent = by_id.get(c.get("parent")) if c.get("parent") else None
+        ctype = c.get("type") or (parent or {}).get("type") or ""
+        location = c.get("location") or (parent or {}).get("location") or ""
+        cells = [c["id"], c["name"], c.get("citation_string") or "", c.get("parent") or "",
+                 ctype, c.get("system") or "", c.get("level") or "", location,
+                 c.get("jurisdiction") or ""]
+        rows.append("\t".join(x.replace("\t", " ").replace("\n", " ") for x in cells))
+        for tpl in c["regex"] + [c["name"]]:
+            expanded = re.sub(r"\$\{(\d+)-(\d+)\}", ordinal_range, tpl)
+            expanded = Template(expanded).substitute(**variables)
+            try:
+                lits = required_literals(expanded)
+            except re.error:
+                continue
+            pats.append((c["id"], lits, to_rust(expanded)))
+        for ex in c["examples"]:
+            examples.append(f"{' '.join(ex.split())}\t{c['id']}")
+
+    # The rarest required literal is the best key: it wakes the fewest patterns.
+    freq = collections.Counter(l for _, lits, _ in pats for l in set(lits))
+    out, seen = [], set()
+    for cid, lits, rx in pats:
+        if (cid, rx) in seen:
+            continue
+        seen.add((cid, rx))
+        key = min(lits, key=lambda l: (freq[l], -len(l))) if lits else ""
+        out.append(f"{cid}\t{key}\t{rx}")
+
+    with open(os.path.join(here, "courts.tsv"), "w", encoding="utf-8") as f:
+        f.write("id\tname\tcitation_string\tparent\ttype\tsystem\tlevel\tlocation\tjurisdiction\n")
+        f.write("\n".join(rows) + "\n")
+    with open(os.path.join(here, "patterns.tsv"), "w", encoding="utf-8") as f:
+        f.write("id\tkeyword\tregex\n")
+        f.write("\n".join(out) + "\n")
+    ex_dir = os.path.join(here, "..", "..", "tests", "data", "courts")
+    os.makedirs(ex_dir, exist_ok=True)
+    with open(os.path.join(ex_dir, "examples.tsv"), "w", encoding="utf-8") as f:
+        f.write("example\tid\n")
+        f.write("\n".join(examples) + "\n")
+    print(f"{len(rows)} courts, {len(out)} patterns "
+          f"({sum(1 for _, l, _ in pats if not l)} without a keyword), {len(examples)} examples")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/reference/courts-db")

@@ -1,0 +1,354 @@
+//! The table of US courts, read from `data/courts/` (derived from Free Law Project's
+//! courts-db by `data/courts/generate.py`): every court with its CourtListener id, name,
+//! citation form and parent, and the patterns courts-db gives for the ways its name is
+//! printed.
+//!
+//! Compiling all ~7,000 patterns costs over a second, so nothing is compiled up front:
+//! each pattern carries a literal that every match of it contains, an Aho-Corasick
+//! automaton over those literals picks the few patterns a text can match, and only those
+//! are compiled, once each, on first use.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use once_cell::sync::Lazy;
+use regex::bytes::{Regex, RegexBuilder};
+
+const COURTS_TSV: &str = include_str!("../../data/courts/courts.tsv");
+const PATTERNS_TSV: &str = include_str!("../../data/courts/patterns.tsv");
+
+/// One court of the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CourtRow {
+    /// CourtListener's id (`cand`, `ohioctapp`).
+    pub id: &'static str,
+    /// Full name (`Ohio Court of Appeals`).
+    pub name: &'static str,
+    /// The form citations print (`Ohio Ct. App.`); empty when courts-db gives none.
+    pub citation: &'static str,
+    /// The court this one is a division or district of.
+    pub parent: Option<&'static str>,
+    /// `trial`, `appellate`, `bankruptcy`, `special`, `ag`...
+    pub kind: &'static str,
+    /// `federal`, `state`, `tribal`...
+    pub system: &'static str,
+    /// State or territory (`California`, `United States`).
+    pub location: &'static str,
+}
+
+struct Pattern {
+    court: usize,
+    source: &'static str,
+    anchored: OnceLock<Option<Regex>>,
+    unanchored: OnceLock<Option<Regex>>,
+}
+
+impl Pattern {
+    fn compile(&self, anchored: bool) -> Option<&Regex> {
+        let cell = if anchored {
+            &self.anchored
+        } else {
+            &self.unanchored
+        };
+        cell.get_or_init(|| {
+            let src = if anchored {
+                format!("^(?:{})$", self.source)
+            } else {
+                self.source.to_string()
+            };
+            // A few courts-db patterns use look-around, which `regex` does not
+            // have; those courts are still found by their other patterns and name.
+            // Court names are ASCII: without Unicode classes a pattern compiles
+            // about three times faster.
+            RegexBuilder::new(&src)
+                .case_insensitive(true)
+                .unicode(false)
+                .size_limit(32 << 20)
+                .build()
+                .ok()
+        })
+        .as_ref()
+    }
+}
+
+/// The court table with its pattern index.
+pub struct Table {
+    rows: Vec<CourtRow>,
+    by_id: HashMap<&'static str, usize>,
+    children: Vec<Vec<usize>>,
+    patterns: Vec<Pattern>,
+    keywords: AhoCorasick,
+    /// Patterns woken by each keyword, by keyword index.
+    keyed: Vec<Vec<usize>>,
+    /// Patterns with no literal every match contains: always tried.
+    unkeyed: Vec<usize>,
+}
+
+/// A pattern's match inside a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the court in [`Table::rows`].
+    pub court: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+static TABLE: Lazy<Table> = Lazy::new(Table::load);
+
+/// The court table, loaded on first use.
+pub fn table() -> &'static Table {
+    &TABLE
+}
+
+impl Table {
+    fn load() -> Table {
+        let mut rows = Vec::new();
+        for line in COURTS_TSV.lines().skip(1) {
+            let f: Vec<&'static str> = line.split('\t').collect();
+            if f.len() < 8 {
+                continue;
+            }
+            rows.push(CourtRow {
+                id: f[0],
+                name: f[1],
+                citation: f[2],
+                parent: Some(f[3]).filter(|p| !p.is_empty()),
+                kind: f[4],
+                system: f[5],
+                location: f[7],
+            });
+        }
+        let by_id: HashMap<&'static str, usize> =
+            rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        let mut children = vec![Vec::new(); rows.len()];
+        for (i, r) in rows.iter().enumerate() {
+            if let Some(p) = r.parent.and_then(|p| by_id.get(p)) {
+                children[*p].push(i);
+            }
+        }
+        let mut patterns = Vec::new();
+        let mut keyword_ix: HashMap<&'static str, usize> = HashMap::new();
+        let mut keywords: Vec<&'static str> = Vec::new();
+        let mut keyed: Vec<Vec<usize>> = Vec::new();
+        let mut unkeyed = Vec::new();
+        for line in PATTERNS_TSV.lines().skip(1) {
+            let mut f = line.splitn(3, '\t');
+            let (Some(id), Some(key), Some(source)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let Some(&court) = by_id.get(id) else {
+                continue;
+            };
+            let p = patterns.len();
+            patterns.push(Pattern {
+                court,
+                source,
+                anchored: OnceLock::new(),
+                unanchored: OnceLock::new(),
+            });
+            if key.is_empty() {
+                unkeyed.push(p);
+            } else {
+                let k = *keyword_ix.entry(key).or_insert_with(|| {
+                    keywords.push(key);
+                    keyed.push(Vec::new());
+                    keywords.len() - 1
+                });
+                keyed[k].push(p);
+            }
+        }
+        let keywords = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&keywords)
+            .expect("court keywords build an automaton");
+        Table {
+            rows,
+            by_id,
+            children,
+            patterns,
+            keywords,
+            keyed,
+            unkeyed,
+        }
+    }
+
+    /// Every court, in the table's order.
+    pub fn rows(&self) -> &[CourtRow] {
+        &self.rows
+    }
+
+    /// A court by its id.
+    pub fn get(&self, id: &str) -> Option<&CourtRow> {
+        self.by_id.get(id).map(|&i| &self.rows[i])
+    }
+
+    /// Index of a court by its id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The court and every court below it by `parent`, the court first.
+    pub fn with_descendants(&self, id: &str) -> Vec<&'static str> {
+        let Some(&root) = self.by_id.get(id) else {
+            return Vec::new();
+        };
+        let mut out = vec![root];
+        let mut i = 0;
+        while i < out.len() {
+            out.extend(self.children[out[i]].iter().copied());
+            i += 1;
+        }
+        out.into_iter().map(|i| self.rows[i].id).collect()
+    }
+
+    /// Is `ancestor` above `court` by `parent` links?
+    pub fn is_ancestor(&self, ancestor: usize, court: usize) -> bool {
+        let mut cur = self.rows[court].parent;
+        let mut steps = 0;
+        while let Some(p) = cur {
+            if self.rows[ancestor].id == p {
+                return true;
+            }
+            steps += 1;
+            if steps > 16 {
+                break;
+            }
+            cur = self.by_id.get(p).and_then(|&i| self.rows[i].parent);
+        }
+        false
+    }
+
+    /// A nationwide grouping of federal courts (`usdistct`, `uscirct`): a parent
+    /// in the table, never a court a filing comes from.
+    pub fn is_umbrella(&self, court: usize) -> bool {
+        let r = &self.rows[court];
+        r.system == "federal" && r.location == "United States" && !self.children[court].is_empty()
+    }
+
+    /// The court a filing of `court` is reported under: a state court's county,
+    /// district or division is reported as the court it belongs to (`nysupctkings` as
+    /// `nysupct`, `calctapp2d` as `calctapp`, `ohctapp3` as `ohioctapp`), as
+    /// CourtListener files their opinions; a federal court as itself.
+    pub fn reported(&self, court: usize) -> usize {
+        let mut best = court;
+        let mut cur = court;
+        for _ in 0..8 {
+            let Some(p) = self.rows[cur].parent.and_then(|p| self.by_id.get(p)) else {
+                break;
+            };
+            if self.rows[*p].system == "state" && self.rows[court].system == "state" {
+                best = *p;
+            }
+            cur = *p;
+        }
+        best
+    }
+
+    /// Patterns worth trying on `text`: those whose keyword it contains, and those
+    /// without a keyword.
+    fn candidates(&self, text: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = self.unkeyed.clone();
+        for m in self.keywords.find_overlapping_iter(text) {
+            out.extend(self.keyed[m.pattern().as_usize()].iter().copied());
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Courts whose printed name is the whole of `text` (whitespace collapsed), as
+    /// courts-db's `find_court` decides: a pattern must match all of it, and a court
+    /// whose child also matched gives way to the child.
+    pub fn match_name(&self, text: &str) -> Vec<&CourtRow> {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.is_empty() {
+            return Vec::new();
+        }
+        let mut hits: Vec<usize> = Vec::new();
+        for p in self.candidates(&text) {
+            let pat = &self.patterns[p];
+            if pat
+                .compile(true)
+                .is_some_and(|r| r.is_match(text.as_bytes()))
+            {
+                hits.push(pat.court);
+            }
+        }
+        if hits.is_empty() {
+            let lower = text.to_lowercase();
+            hits.extend(
+                (0..self.rows.len()).filter(|&i| self.rows[i].name.to_lowercase() == lower),
+            );
+        }
+        hits.sort_unstable();
+        hits.dedup();
+        let reduced: Vec<usize> = hits
+            .iter()
+            .copied()
+            .filter(|&a| !hits.iter().any(|&b| b != a && self.is_ancestor(a, b)))
+            .collect();
+        reduced.into_iter().map(|i| &self.rows[i]).collect()
+    }
+
+    /// Every pattern match inside `text` (courts named within running text).
+    pub fn search(&self, text: &str) -> Vec<Hit> {
+        let mut out = Vec::new();
+        for p in self.candidates(text) {
+            let pat = &self.patterns[p];
+            if let Some(m) = pat.compile(false).and_then(|r| r.find(text.as_bytes()))
+                && m.end() > m.start()
+            {
+                out.push(Hit {
+                    court: pat.court,
+                    start: m.start(),
+                    end: m.end(),
+                });
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_parents_exist() {
+        let t = table();
+        assert!(t.rows().len() >= 2800, "{} courts", t.rows().len());
+        assert_eq!(t.by_id.len(), t.rows().len(), "duplicate court ids");
+        for r in t.rows() {
+            if let Some(p) = r.parent {
+                assert!(t.get(p).is_some(), "{} has unknown parent {p}", r.id);
+            }
+        }
+    }
+
+    #[test]
+    fn names_find_their_own_court() {
+        let t = table();
+        for (name, id) in [
+            ("Ohio Court of Appeals", "ohioctapp"),
+            ("Supreme Court of Ohio", "ohio"),
+            (
+                "United States Bankruptcy Court for the Eastern District of Michigan",
+                "mieb",
+            ),
+            ("Court of Appeals of Washington", "washctapp"),
+        ] {
+            let got: Vec<&str> = t.match_name(name).iter().map(|r| r.id).collect();
+            assert_eq!(got, [id], "{name}");
+        }
+    }
+
+    #[test]
+    fn children_follow_parent_links() {
+        let kids = table().with_descendants("calctapp");
+        assert_eq!(kids.first(), Some(&"calctapp"));
+        assert!(kids.len() > 1, "{kids:?}");
+        assert!(table().with_descendants("nosuchcourt").is_empty());
+    }
+}

@@ -1,0 +1,290 @@
+//! Searching docket entries (`docketeer search --entries`): each entry of each current
+//! docket sheet is a document of its own (`kind` = `entry`), searched by its text and
+//! listed newest first, in docket order, or by relevance. An entry whose document is
+//! indexed as a filing (its ECF header names the same case and document number) names
+//! that file.
+
+use anyhow::{Context, Result, anyhow};
+use serde::Serialize;
+use std::ops::Bound;
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+
+use super::ast::Query as Tree;
+use super::compile::Compiler;
+use super::parse::parse;
+use super::rewrite::Rewriter;
+use crate::docket::index::{DocketFields, KIND_ENTRY, KIND_SUPERSEDED};
+use crate::index::document::iso_to_datetime;
+use crate::index::store::Store;
+use crate::metadata::{court, docket};
+
+/// The most matching entries read to order them by date or docket order.
+const MAX_SORTED: usize = 100_000;
+
+/// Order of entry hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EntryOrder {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// Latest filed first.
+    Newest,
+    /// As the docket lists them: by date filed, then number.
+    Docket,
+}
+
+/// An entry search as the user asked for it.
+#[derive(Debug, Clone, Default)]
+pub struct EntryRequest {
+    /// Words, "phrases", AND/OR/NOT over the entry text (field:value clauses allowed).
+    pub query: String,
+    pub docket: Option<String>,
+    pub case: Option<String>,
+    pub court: Option<String>,
+    /// ISO dates, inclusive.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub limit: usize,
+    pub order: EntryOrder,
+}
+
+/// One matching docket entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryHit {
+    pub case_name: Option<String>,
+    /// The case's docket numbers, canonical first.
+    pub docket: Vec<String>,
+    pub court: Option<String>,
+    /// The entry's number (`12`), if it has one.
+    pub number: Option<String>,
+    /// ISO date filed.
+    pub date: Option<String>,
+    pub description: String,
+    /// Files of the docket sheet the entry was read from.
+    pub sheet: Vec<String>,
+    /// Files of the indexed filing that is this entry's document, if any.
+    pub filing: Vec<String>,
+}
+
+/// Entry hits and the number of entries that matched.
+pub struct EntryResults {
+    pub total: usize,
+    pub hits: Vec<EntryHit>,
+}
+
+fn term(field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// Build the entry query: the text over the `entry` field, the filters, `kind:entry`.
+fn build(store: &Store, f: &DocketFields, req: &EntryRequest) -> Result<Box<dyn Query>> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, term(f.kind, KIND_ENTRY))];
+    if !req.query.trim().is_empty() {
+        // The query language of filings, with the entry text as the default field.
+        let parsed = parse(&req.query)
+            .map_err(|e| anyhow!("cannot parse the query `{}`: {e}", req.query))?;
+        let scoped = Tree::Field {
+            name: "entry".into(),
+            query: Box::new(parsed),
+        };
+        let rewriter = Rewriter {
+            spec: &store.spec,
+            with_children: false,
+            exact: false,
+        };
+        let tree = rewriter
+            .rewrite(scoped)
+            .map_err(|e| anyhow!("cannot parse the query `{}`: {e}", req.query))?;
+        let searcher = store.index.reader()?.searcher();
+        let q = Compiler {
+            store,
+            searcher: &searcher,
+        }
+        .compile(&tree)?;
+        clauses.push((Occur::Must, q));
+    }
+    if let Some(d) = &req.docket {
+        let dn = docket::normalize(d)
+            .ok_or_else(|| anyhow!("`{d}` is not a docket number (e.g. 1:20-cv-10189)"))?;
+        clauses.push((Occur::Must, term(f.docket, &dn.canonical)));
+    }
+    if let Some(c) = &req.court {
+        let ids = court::query_ids(c, false);
+        let id = ids
+            .first()
+            .ok_or_else(|| anyhow!("`{c}` names no court (try an id such as nysd or cand)"))?;
+        clauses.push((Occur::Must, term(f.court, id)));
+    }
+    if let Some(case) = &req.case {
+        let parser = QueryParser::for_index(&store.index, vec![f.case_name]);
+        let words: Vec<String> = case
+            .split_whitespace()
+            .filter(|w| !matches!(w.to_lowercase().as_str(), "v" | "v." | "vs" | "vs."))
+            .map(|w| format!("+\"{}\"", w.replace('"', "")))
+            .collect();
+        if !words.is_empty() {
+            let q = parser
+                .parse_query(&words.join(" "))
+                .map_err(|e| anyhow!("cannot read the case name `{case}`: {e}"))?;
+            clauses.push((Occur::Must, q));
+        }
+    }
+    if req.from.is_some() || req.to.is_some() {
+        let bound = |d: &Option<String>, what: &str| -> Result<Bound<Term>> {
+            match d {
+                None => Ok(Bound::Unbounded),
+                Some(s) => {
+                    let dt = iso_to_datetime(s)
+                        .ok_or_else(|| anyhow!("--{what} takes a date as YYYY-MM-DD, not `{s}`"))?;
+                    Ok(Bound::Included(Term::from_field_date(f.date, dt)))
+                }
+            }
+        };
+        let range = RangeQuery::new(bound(&req.from, "from")?, bound(&req.to, "to")?);
+        clauses.push((Occur::Must, Box::new(range)));
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// Run an entry search.
+pub fn search(store: &Store, req: &EntryRequest) -> Result<EntryResults> {
+    let f = DocketFields::resolve(&store.index.schema()).ok_or_else(|| {
+        anyhow!(
+            "the index at {} was built before docket entries were indexed; rebuild it with `docketeer index`",
+            store.dir.display()
+        )
+    })?;
+    let query = build(store, &f, req)?;
+    let reader = store
+        .index
+        .reader()
+        .context("cannot open the index for reading")?;
+    let searcher = reader.searcher();
+    let limit = req.limit.max(1);
+    let fetch = match req.order {
+        EntryOrder::Relevance => limit,
+        _ => MAX_SORTED,
+    };
+    let (top, total) = searcher
+        .search(
+            &query,
+            &(TopDocs::with_limit(fetch), tantivy::collector::Count),
+        )
+        .context("search failed")?;
+    let mut hits: Vec<(EntryHit, u64)> = Vec::with_capacity(top.len().min(limit * 4));
+    for (_, addr) in top {
+        let doc: TantivyDocument = searcher
+            .doc(addr)
+            .with_context(|| format!("cannot read entry {}", describe(addr)))?;
+        let seq = doc
+            .get_first(f.entry_seq)
+            .and_then(|v| v.as_u64())
+            .unwrap_or(0);
+        hits.push((read_hit(&f, &doc), seq));
+    }
+    match req.order {
+        EntryOrder::Relevance => {}
+        EntryOrder::Newest => {
+            hits.sort_by(|a, b| b.0.date.cmp(&a.0.date).then(number_cmp(&b.0, &a.0)))
+        }
+        EntryOrder::Docket => hits.sort_by(|a, b| {
+            a.0.case_name
+                .cmp(&b.0.case_name)
+                .then(a.0.date.cmp(&b.0.date))
+                .then(number_cmp(&a.0, &b.0))
+                .then(a.1.cmp(&b.1))
+        }),
+    }
+    hits.truncate(limit);
+    let mut out = Vec::with_capacity(hits.len());
+    for (mut h, _) in hits {
+        tie(&searcher, &f, &mut h)?;
+        out.push(h);
+    }
+    Ok(EntryResults { total, hits: out })
+}
+
+fn describe(addr: DocAddress) -> String {
+    format!("{}/{}", addr.segment_ord, addr.doc_id)
+}
+
+/// Entries by number: `9` before `10`, numbered before unnumbered.
+fn number_cmp(a: &EntryHit, b: &EntryHit) -> std::cmp::Ordering {
+    let n = |h: &EntryHit| {
+        h.number
+            .as_deref()
+            .and_then(|n| n.split('-').next()?.parse::<u64>().ok())
+            .unwrap_or(u64::MAX)
+    };
+    n(a).cmp(&n(b))
+}
+
+fn read_hit(f: &DocketFields, doc: &TantivyDocument) -> EntryHit {
+    let first = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str().map(str::to_string))
+    };
+    let all = |field| -> Vec<String> {
+        doc.get_all(field)
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
+    };
+    EntryHit {
+        case_name: first(f.case_name),
+        docket: all(f.docket),
+        court: first(f.court),
+        number: first(f.dkt),
+        date: doc
+            .get_first(f.date)
+            .and_then(|v| v.as_datetime())
+            .and_then(|d| chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0))
+            .map(|d| d.format("%Y-%m-%d").to_string()),
+        description: first(f.entry).unwrap_or_default(),
+        // Kept in `sheet` and `filing` by [`tie`].
+        sheet: first(f.sheet_id).into_iter().collect(),
+        filing: Vec::new(),
+    }
+}
+
+/// Name the sheet's files and the filing that is this entry's document.
+fn tie(searcher: &Searcher, f: &DocketFields, h: &mut EntryHit) -> Result<()> {
+    let paths = |doc: &TantivyDocument| -> Vec<String> {
+        doc.get_all(f.path)
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
+    };
+    let sheet_id = std::mem::take(&mut h.sheet);
+    if let Some(id) = sheet_id.first() {
+        let q = term(f.doc_id, id);
+        if let Some((_, a)) = searcher.search(&q, &TopDocs::with_limit(1))?.first() {
+            h.sheet = paths(&searcher.doc(*a)?);
+        }
+    }
+    let Some(n) = &h.number else {
+        return Ok(());
+    };
+    if h.docket.is_empty() {
+        return Ok(());
+    }
+    let same_case: Vec<(Occur, Box<dyn Query>)> = h
+        .docket
+        .iter()
+        .map(|k| (Occur::Should, term(f.docket, k)))
+        .collect();
+    let q = BooleanQuery::new(vec![
+        (Occur::Must, term(f.ecf_doc, n)),
+        (Occur::Must, Box::new(BooleanQuery::new(same_case))),
+        (Occur::MustNot, term(f.kind, KIND_ENTRY)),
+        (Occur::MustNot, term(f.kind, KIND_SUPERSEDED)),
+    ]);
+    if let Some((_, a)) = searcher.search(&q, &TopDocs::with_limit(1))?.first() {
+        h.filing = paths(&searcher.doc(*a)?);
+    }
+    Ok(())
+}
