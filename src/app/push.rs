@@ -38,18 +38,28 @@ pub fn run(args: PushArgs) -> Result<i32> {
         eprintln!("created index {target}");
     }
     eprintln!(
-        "{target}: {} local documents; {} already there; {} sent in {} requests ({:.1} MiB), {} accepted, {} rejected; {} replaced versions being deleted",
+        "{target}: {} local documents; {} already there; {} sent in {} requests ({:.1} MiB, {:.1} s), {} accepted, {} rejected, searchable {:.1} s later; {} replaced versions being deleted",
         r.local,
         r.unchanged,
         r.sent,
         r.requests,
         r.bytes as f64 / (1 << 20) as f64,
+        r.sending.as_secs_f64(),
         r.accepted,
-        r.rejected.len(),
+        r.rejected,
+        r.committing.as_secs_f64(),
         r.deleted
     );
-    for reason in &r.rejected {
-        eprintln!("rejected: {reason}");
+    if r.rejected > 0 {
+        eprintln!(
+            "{} documents were rejected: the Quickwit indexer's log says why; run push again once fixed",
+            r.rejected
+        );
+    }
+    if !r.searchable {
+        eprintln!(
+            "note: accepted documents were not all searchable after 2 minutes; Quickwit will commit them"
+        );
     }
     for path in &r.too_large {
         eprintln!("not sent: {path}: larger than one ingest request (--batch-mib)");
@@ -61,7 +71,7 @@ pub fn run(args: PushArgs) -> Result<i32> {
         );
     }
     Ok(
-        if r.rejected.is_empty() && r.too_large.is_empty() && r.accepted == r.sent {
+        if r.rejected == 0 && r.too_large.is_empty() && r.accepted == r.sent {
             0
         } else {
             2

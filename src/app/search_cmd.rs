@@ -3,7 +3,7 @@
 use anyhow::Result;
 use std::io::Write;
 
-use crate::cli::{Group, SearchArgs};
+use crate::cli::{Engine, Group, SearchArgs};
 use crate::index::store::Store;
 use crate::output::{human, json};
 use crate::search::{self, Hit, SearchRequest};
@@ -26,9 +26,16 @@ pub fn run(args: SearchArgs) -> Result<i32> {
         None if args.files_with_matches => MAX_LIMIT,
         None => DEFAULT_LIMIT,
     };
-    let store = Store::open(&super::index_dir(&args.index))?;
+    // A cluster search needs no local index.
+    let store = match args.engine {
+        Engine::Local => Some(Store::open(&super::index_dir(&args.index))?),
+        Engine::Quickwit => None,
+    };
     if args.entries {
-        return super::entries_cmd::run(&store, args, limit);
+        let Some(store) = &store else {
+            anyhow::bail!("--entries searches the local index only: leave out --engine quickwit");
+        };
+        return super::entries_cmd::run(store, args, limit);
     }
     let req = SearchRequest {
         query: args.query.clone(),
@@ -49,11 +56,18 @@ pub fn run(args: SearchArgs) -> Result<i32> {
             .context
             .map_or(0, |words| usize::from(words) * CHARS_PER_WORD),
     };
-    let mut results = search::search(&store, &req)?;
+    let mut results = match &store {
+        Some(store) => search::search(store, &req)?,
+        None => crate::quickwit::search::run(
+            args.endpoint.as_deref(),
+            args.index.index.as_deref(),
+            &req,
+        )?,
+    };
     if args.group == Some(Group::Case) {
         group_by_case(&mut results.hits);
     }
-    if limit > 0 {
+    if limit > 0 && store.is_some() {
         super::show::save_last(&super::show::LastSearch {
             index: super::index_dir(&args.index),
             query: args.query.clone(),

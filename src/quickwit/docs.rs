@@ -27,9 +27,9 @@ impl Exporter {
         let schema = store.index.schema();
         let mut fields = Vec::new();
         for f in &store.spec.fields {
-            if !f.stored && f.indexed && f.from.is_empty() {
+            if !f.stored && f.indexed && f.from.is_empty() && f.stems.is_none() {
                 bail!(
-                    "field `{}` is not stored and names no `from` fields in index_schema/schema.toml, so its values cannot be exported",
+                    "field `{}` is not stored and names no `from` or `stems` field in index_schema/schema.toml, so its values cannot be exported",
                     f.name
                 );
             }
@@ -52,9 +52,10 @@ impl Exporter {
             let values: Vec<Json> = if spec.stored {
                 self.values(spec.kind, doc, *field)
             } else {
-                // Recomputed from the stored fields it repeats, in schema order.
+                // Recomputed from the stored fields it repeats (a stemmed copy repeats one).
                 spec.from
                     .iter()
+                    .chain(spec.stems.iter())
                     .filter_map(|name| self.fields.iter().find(|(s, _)| &s.name == name))
                     .flat_map(|(s, f)| self.values(s.kind, doc, *f))
                     .collect()

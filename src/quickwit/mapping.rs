@@ -151,7 +151,10 @@ fn tokenizer(name: &str, t: &TokenizerSpec) -> Node {
             m.push(("type".into(), Node::str("regex")));
             m.push(("pattern".into(), Node::str(r"\S+")));
         }
-        // `simple` (split on anything not alphanumeric) is Quickwit's `simple` too.
+        // `simple` (split on anything not alphanumeric) is Quickwit's `simple` too; the
+        // sentence tokenizer splits words the same way and adds sentence marks Quickwit
+        // cannot make.
+        "simple" | "sentences" => m.push(("type".into(), Node::str("simple"))),
         other => m.push(("type".into(), Node::str(other))),
     }
     let filters: Vec<&str> = t
@@ -206,7 +209,11 @@ pub fn limitations(spec: &SchemaSpec) -> Vec<String> {
                 )),
             }
         }
-        if !matches!(t.base.as_str(), "simple" | "whitespace") {
+        if t.base == "sentences" {
+            out.push(format!(
+                "tokenizer `{name}` marks where sentences and paragraphs begin; Quickwit's cannot, so /s and /p searches are refused on the cluster"
+            ));
+        } else if !matches!(t.base.as_str(), "simple" | "whitespace") {
             out.push(format!(
                 "tokenizer `{name}`: base `{}` is passed to Quickwit as is",
                 t.base

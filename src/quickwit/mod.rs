@@ -7,3 +7,4 @@ pub mod config;
 pub mod docs;
 pub mod mapping;
 pub mod push;
+pub mod search;

@@ -5,7 +5,7 @@
 //! Order matters for "nothing lost": new versions are ingested first and old ones are
 //! deleted last, so a push killed halfway leaves the cluster with at worst an old and a
 //! new copy, which the next push cleans up. A version whose fingerprint is named by an
-//! earlier delete task is sent again, since the cluster will drop its copy.
+//! earlier delete task still pending is sent again, since the cluster will drop its copy.
 
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -41,8 +41,14 @@ pub struct PushReport {
     pub bytes: u64,
     /// Documents Quickwit accepted.
     pub accepted: usize,
-    /// Documents Quickwit rejected, with its reasons.
-    pub rejected: Vec<String>,
+    /// Documents Quickwit rejected (its node logs say why).
+    pub rejected: usize,
+    /// Every accepted document was searchable when the push returned.
+    pub searchable: bool,
+    /// Time spent reading the local index and sending.
+    pub sending: std::time::Duration,
+    /// Time then spent waiting for Quickwit to commit what it accepted.
+    pub committing: std::time::Duration,
     /// Documents too large for one ingest request (their paths).
     pub too_large: Vec<String>,
     /// Versions on the cluster that the local index no longer has, now being deleted.
@@ -90,6 +96,7 @@ pub fn push(store: &Store, client: &Client, opts: &PushOptions) -> Result<PushRe
         ProgressBar::hidden()
     };
 
+    let started = std::time::Instant::now();
     let mut local = HashSet::new();
     let mut batch: Vec<u8> = Vec::new();
     let mut in_batch = 0usize;
@@ -99,7 +106,10 @@ pub fn push(store: &Store, client: &Client, opts: &PushOptions) -> Result<PushRe
         local.insert(hash);
         let count = held.get(&hash).copied().unwrap_or(0);
         bar.inc(1);
-        if count >= 1 && !doomed.contains(&hash) {
+        // A version named by a pending delete task needs a copy sent after that task; a
+        // second copy beside the doomed one is such a copy (sent by an earlier push).
+        let needed = if doomed.contains(&hash) { 2 } else { 1 };
+        if count >= needed {
             report.unchanged += 1;
             return Ok(());
         }
@@ -111,7 +121,7 @@ pub fn push(store: &Store, client: &Client, opts: &PushOptions) -> Result<PushRe
             return Ok(());
         }
         if batch.len() + line.len() > opts.batch_bytes {
-            send(client, id, &mut batch, in_batch, false, &mut report)?;
+            send(client, id, &mut batch, in_batch, &mut report)?;
             in_batch = 0;
             bar.set_message(format!("{} sent", report.sent));
         }
@@ -119,9 +129,16 @@ pub fn push(store: &Store, client: &Client, opts: &PushOptions) -> Result<PushRe
         in_batch += 1;
         Ok(())
     })?;
-    // The last request forces a commit, so everything sent is searchable when push returns.
-    send(client, id, &mut batch, in_batch, true, &mut report)?;
+    send(client, id, &mut batch, in_batch, &mut report)?;
     bar.finish_and_clear();
+    report.sending = started.elapsed();
+    // Quickwit commits ingested documents on its own clock (10 s for an index push
+    // created); wait until they are searchable. Forcing a commit instead hangs when
+    // every document of the request was rejected.
+    let held_total: usize = held.values().sum();
+    report.searchable =
+        report.accepted == 0 || wait_searchable(client, id, (held_total + report.accepted) as u64)?;
+    report.committing = started.elapsed() - report.sending;
 
     // Versions the local index no longer has. Copies sent above landed after every
     // earlier delete task, so no task deletes them.
@@ -153,18 +170,16 @@ fn send(
     id: &str,
     batch: &mut Vec<u8>,
     docs: usize,
-    force: bool,
     report: &mut PushReport,
 ) -> Result<()> {
     if batch.is_empty() {
         return Ok(());
     }
-    let commit = if force { "force" } else { "auto" };
     report.bytes += batch.len() as u64;
     let answer = client
         .post_ndjson(
             &format!("api/v1/{id}/ingest"),
-            &[("commit", commit.to_string())],
+            &[("commit", "auto".to_string())],
             std::mem::take(batch),
         )
         .with_context(|| {
@@ -172,26 +187,46 @@ fn send(
         })?;
     report.requests += 1;
     report.sent += docs;
-    let accepted = answer["num_ingested_docs"]
-        .as_u64()
-        .or_else(|| answer["num_docs_for_processing"].as_u64())
-        .unwrap_or(0) as usize;
+    let (accepted, rejected) = ingest_outcome(&answer, docs);
     report.accepted += accepted;
-    let rejected = answer["num_rejected_docs"].as_u64().unwrap_or(0) as usize;
-    if rejected > 0 {
-        let reasons: Vec<String> = answer["parse_failures"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|f| f["message"].as_str().unwrap_or("rejected").to_string())
-            .collect();
-        for i in 0..rejected {
-            report
-                .rejected
-                .push(reasons.get(i).cloned().unwrap_or_else(|| "rejected".into()));
+    report.rejected += rejected;
+    Ok(())
+}
+
+/// Accepted and rejected documents of an ingest answer (ingest v2 counts both; v1 only
+/// says how many it took for processing).
+fn ingest_outcome(answer: &Json, sent: usize) -> (usize, usize) {
+    let count = |k: &str| answer[k].as_u64().map(|n| n as usize);
+    match (count("num_ingested_docs"), count("num_rejected_docs")) {
+        (Some(ok), rejected) => (ok, rejected.unwrap_or(sent.saturating_sub(ok))),
+        (None, _) => {
+            let ok = count("num_docs_for_processing").unwrap_or(0);
+            (ok, sent.saturating_sub(ok))
         }
     }
-    Ok(())
+}
+
+/// Seconds to wait for accepted documents to become searchable.
+const SEARCHABLE_WITHIN: u64 = 120;
+
+/// Poll the index's document count until it reaches `expected`; false on time-out.
+fn wait_searchable(client: &Client, id: &str, expected: u64) -> Result<bool> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(SEARCHABLE_WITHIN);
+    loop {
+        let answer = client
+            .post_json(
+                &format!("api/v1/{id}/search"),
+                &serde_json::json!({ "query": "*", "max_hits": 0 }),
+            )
+            .context("cannot count the cluster's documents")?;
+        if answer["num_hits"].as_u64().unwrap_or(0) >= expected {
+            return Ok(true);
+        }
+        if std::time::Instant::now() >= deadline {
+            return Ok(false);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
 }
 
 /// Create the index from the schema if the cluster lacks it; refuse one made from a
@@ -349,6 +384,14 @@ fn collect_hashes(query: &str, out: &mut HashSet<u64>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ingest_answers_of_both_ingest_versions_are_counted() {
+        let v2 = serde_json::json!({"num_docs_for_processing": 3, "num_ingested_docs": 1, "num_rejected_docs": 2});
+        assert_eq!(ingest_outcome(&v2, 3), (1, 2));
+        let v1 = serde_json::json!({"num_docs_for_processing": 3});
+        assert_eq!(ingest_outcome(&v1, 3), (3, 0));
+    }
 
     #[test]
     fn hashes_are_read_back_from_a_delete_task_query() {

@@ -252,13 +252,13 @@ fn snippet_window<'a>(body: &'a str, words: &[String]) -> &'a str {
 }
 
 /// The page a fragment of the body is on (1-based).
-fn page_of(body: &str, fragment: &str) -> Option<usize> {
+pub(crate) fn page_of(body: &str, fragment: &str) -> Option<usize> {
     let at = body.find(fragment)?;
     Some(body[..at].matches(PAGE_BREAK).count() + 1)
 }
 
 /// The first words of a document, for hits that matched on metadata only.
-fn lead(body: &str) -> String {
+pub(crate) fn lead(body: &str) -> String {
     let text: String = body.chars().take(400).collect();
     let (t, _) = tidy(&text, &[]);
     let mut cut: String = t.chars().take(200).collect();
@@ -269,7 +269,7 @@ fn lead(body: &str) -> String {
 }
 
 /// Collapse whitespace (line breaks, page breaks) in a snippet, moving highlight ranges along.
-fn tidy(text: &str, ranges: &[std::ops::Range<usize>]) -> (String, Vec<(usize, usize)>) {
+pub(crate) fn tidy(text: &str, ranges: &[std::ops::Range<usize>]) -> (String, Vec<(usize, usize)>) {
     let mut out = String::with_capacity(text.len());
     let mut map = vec![0usize; text.len() + 1];
     let mut prev_space = true;
