@@ -1,23 +1,41 @@
 //! Command-line definitions (clap) and nothing else.
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 use crate::output::ColorChoice;
 use crate::search::Sort;
+use crate::search::facets::Facet;
 
+/// How `--group` gathers hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Group {
+    /// Hits of one case together, in the order of each case's best hit
+    Case,
+}
+
+/// The whole command line.
 #[derive(Debug, Parser)]
 #[command(
     name = "docketeer",
     version,
+    disable_help_subcommand = true,
     about = "Full-text search over court filings (PDF, HTML, text)",
     after_help = "Examples:\n  docketeer index ~/filings\n  docketeer search '\"protective order\" AND asylum'\n  docketeer search --docket 3:17-cv-02366 --party Mayorkas\n  docketeer inspect filing.pdf\n\nExit codes: 0 hits found, 1 no hits, 2 error."
 )]
 pub struct Cli {
+    /// What to do.
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// Read the command line (exits with clap's message on a bad one).
+pub fn parse() -> Cli {
+    Cli::parse()
+}
+
+/// Where the index lives (`--index`), shared by every command.
 #[derive(Debug, Args, Clone)]
 pub struct IndexDir {
     /// Index directory [default: $DOCKETEER_INDEX, else $XDG_DATA_HOME/docketeer/index, else ~/.local/share/docketeer/index]
@@ -25,6 +43,9 @@ pub struct IndexDir {
     pub index: Option<PathBuf>,
 }
 
+/// The subcommands.
+// Parsed once per process: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Index filings: files and folders, recursively; re-runs index only what changed
@@ -41,16 +62,31 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Copy the local index to a Quickwit cluster: creates the index, sends new and changed documents, deletes replaced ones
     Push(PushArgs),
+    /// List the indexed cases: name, docket, court, filings, date range
+    Cases(CasesArgs),
+    /// Print a filing's metadata and a page's text with the last search's words marked
+    Show(ShowArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), generated from these definitions
+    Man,
+    /// Help on a command, or on the query language: `docketeer help syntax`
+    Help(HelpArgs),
     /// Extract one PDF in this process and print the result as JSON (used by `index` to isolate PDF libraries)
     #[command(hide = true)]
-    ExtractWorker { path: PathBuf },
+    ExtractWorker {
+        /// The PDF to extract.
+        path: PathBuf,
+    },
 }
 
+/// `docketeer index`.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
     /// Files or folders to index
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Where the index lives.
     #[command(flatten)]
     pub index: IndexDir,
     /// OCR PDFs that have no text layer (needs tesseract and pdftoppm)
@@ -69,7 +105,7 @@ pub struct IndexArgs {
     #[arg(long, default_value_t = 1024, value_name = "MIB", value_parser = clap::value_parser!(u64).range(0..=1_048_576))]
     pub max_file_size: u64,
     /// Keep at most this much text per filing, in MiB; the rest is left out and reported (0 = no limit)
-    #[arg(long, default_value_t = 16, value_name = "MIB", value_parser = clap::value_parser!(u64).range(0..=4096))]
+    #[arg(long, default_value_t = 8, value_name = "MIB", value_parser = clap::value_parser!(u64).range(0..=4096))]
     pub max_text: u64,
     /// Delete the index (after checking it holds only index files) and index PATH again: the way out of a damaged index
     #[arg(long)]
@@ -92,11 +128,13 @@ fn parse_file_memory(s: &str) -> Result<u64, String> {
     }
 }
 
+/// `docketeer search`.
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Query: words (all must match), "phrases", "phrase"~N (words within N), AND/OR/NOT, field:value (case_name, docket, party, plaintiff, defendant, court, judge, date, doc_type, dkt, cites, title, body)
-    #[arg(value_name = "QUERY", default_value = "")]
+    /// Query: words (all must match), "phrases", "phrase"~N (words within N), AND/OR/NOT, field:value
+    #[arg(value_name = "QUERY", default_value = "", help = query_help())]
     pub query: String,
+    /// Where the index lives.
     #[command(flatten)]
     pub index: IndexDir,
     /// Only this case: words of the caption ("Al Otro Lado v. Mayorkas")
@@ -123,33 +161,45 @@ pub struct SearchArgs {
     /// Only filings dated on or before this day (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
-    /// Number of hits to show
-    #[arg(long, short = 'n', default_value_t = 10)]
-    pub limit: usize,
+    /// Number of hits to show, at most 10000 (0: the count only) [default: 10; with -l, all]
+    #[arg(long, short = 'n')]
+    pub limit: Option<usize>,
     /// Order of hits
-    #[arg(long, value_enum, default_value_t = Sort::Relevance)]
+    #[arg(long, value_parser = sort_values(), ignore_case = true, default_value = "relevance")]
     pub sort: Sort,
     /// One JSON object per hit
     #[arg(long)]
     pub json: bool,
     /// Colour the output
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, value_parser = color_values(), ignore_case = true, default_value = "auto")]
     pub color: ColorChoice,
-    /// Search docket entries instead of filings: one line per entry (case · Dkt. N · date · text); --sort newest lists latest first, --sort oldest in docket order
-    #[arg(long)]
-    pub entries: bool,
     /// Where to search: the local index, or a Quickwit cluster (then --index names the cluster's index, default docketeer)
     #[arg(long, value_enum, default_value_t = Engine::Local)]
     pub engine: Engine,
     /// Quickwit REST endpoint, e.g. http://127.0.0.1:7280
     #[arg(long, value_name = "URL", env = "DOCKETEER_ENDPOINT")]
     pub endpoint: Option<String>,
+    /// Count all hits by this (repeatable): printed after the hits; in --json a final object
+    #[arg(long, value_parser = facet_values(), ignore_case = true, value_name = "FACET")]
+    pub count_by: Vec<Facet>,
+    /// Print only the paths of matching filings, like grep -l
+    #[arg(long, short = 'l')]
+    pub files_with_matches: bool,
+    /// Snippet length, in words of context (default 40)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=2000))]
+    pub context: Option<u16>,
+    /// Group hits of the same case together, under the case's name
+    #[arg(long, value_enum, ignore_case = true, value_name = "BY")]
+    pub group: Option<Group>,
     /// Match every word as written: no stemming (quoted words always match as written)
     #[arg(long)]
     pub exact: bool,
     /// --court and court: also take the courts below the named one (a circuit's districts)
     #[arg(long)]
     pub with_children: bool,
+    /// Search docket entries instead of filings: one line per entry (case · Dkt. N · date · text); --sort newest lists latest first, --sort oldest in docket order
+    #[arg(long)]
+    pub entries: bool,
 }
 
 /// Which engine holds the index.
@@ -190,6 +240,7 @@ pub struct PushArgs {
     pub quiet: bool,
 }
 
+/// `docketeer inspect`.
 #[derive(Debug, Args)]
 pub struct InspectArgs {
     /// Files to inspect
@@ -206,8 +257,10 @@ pub struct InspectArgs {
     pub ocr: bool,
 }
 
+/// `docketeer stats`.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
+    /// Where the index lives.
     #[command(flatten)]
     pub index: IndexDir,
     /// JSON instead of a table
@@ -215,8 +268,10 @@ pub struct StatsArgs {
     pub json: bool,
 }
 
+/// `docketeer export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// Where the index lives.
     #[command(flatten)]
     pub index: IndexDir,
     /// Leave out the body text
@@ -225,4 +280,105 @@ pub struct ExportArgs {
     /// `local`: stored fields as JSON lines; `quickwit`: Quickwit ingest lines (search-only fields too)
     #[arg(long, value_enum, default_value_t = Engine::Local)]
     pub engine: Engine,
+}
+
+/// `--sort` values, each with its help, read into the library's [`Sort`].
+fn sort_values() -> impl TypedValueParser<Value = Sort> {
+    PossibleValuesParser::new([
+        PossibleValue::new("relevance")
+            .help("Best match first (BM25, with case name, title and parties weighted up)"),
+        PossibleValue::new("newest").help("Latest filing date first"),
+        PossibleValue::new("oldest")
+            .help("Earliest filing date first; filings without a date are left out"),
+    ])
+    .map(|v| match v.as_str() {
+        "newest" => Sort::Newest,
+        "oldest" => Sort::Oldest,
+        _ => Sort::Relevance,
+    })
+}
+
+/// `--color` values, read into the library's [`ColorChoice`].
+fn color_values() -> impl TypedValueParser<Value = ColorChoice> {
+    PossibleValuesParser::new([
+        PossibleValue::new("auto").help("On a terminal, unless NO_COLOR is set"),
+        PossibleValue::new("always"),
+        PossibleValue::new("never"),
+    ])
+    .map(|v| match v.as_str() {
+        "always" => ColorChoice::Always,
+        "never" => ColorChoice::Never,
+        _ => ColorChoice::Auto,
+    })
+}
+
+/// `--count-by` values, read into the library's [`Facet`].
+fn facet_values() -> impl TypedValueParser<Value = Facet> {
+    PossibleValuesParser::new([
+        PossibleValue::new("court").help("Court id (cand, ca9)"),
+        PossibleValue::new("case").help("Case name, else the docket number"),
+        PossibleValue::new("judge").help("Judge"),
+        PossibleValue::new("party").help("Each party of either side"),
+        PossibleValue::new("doc-type").help("Document type (order, motion...)"),
+        PossibleValue::new("year").help("Year of the filing date"),
+    ])
+    .map(|v| match v.as_str() {
+        "court" => Facet::Court,
+        "case" => Facet::Case,
+        "judge" => Facet::Judge,
+        "party" => Facet::Party,
+        "doc-type" => Facet::DocType,
+        _ => Facet::Year,
+    })
+}
+
+/// The QUERY help, naming the fields of the schema file.
+fn query_help() -> String {
+    let fields = crate::index::schema::SchemaSpec::bundled()
+        .map(|s| s.query_fields().join(", "))
+        .unwrap_or_default();
+    format!(
+        "Query: words (all must match; stemmed unless quoted), \"phrases\", \"phrase\"~N, AND/OR/NOT, field:value ({fields}), and connectors w/N pre/N /s /p & % ! * (see `docketeer help syntax`)"
+    )
+}
+
+#[derive(Debug, Args)]
+pub struct CasesArgs {
+    #[command(flatten)]
+    pub index: IndexDir,
+    /// One JSON object per case
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// PATH, PATH:PAGE, or the number of a hit of the last search (`docketeer show 2`)
+    #[arg(value_name = "TARGET")]
+    pub target: String,
+    #[command(flatten)]
+    pub index: IndexDir,
+    /// Words to mark [default: the last search's query]
+    #[arg(long, short = 'q', value_name = "QUERY")]
+    pub query: Option<String>,
+    /// Print straight to stdout, even on a terminal
+    #[arg(long)]
+    pub no_pager: bool,
+    /// Colour the output
+    #[arg(long, value_parser = color_values(), ignore_case = true, default_value = "auto")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum, ignore_case = true)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct HelpArgs {
+    /// `syntax` for the query language, or a command's name
+    #[arg(value_name = "TOPIC")]
+    pub topic: Option<String>,
 }

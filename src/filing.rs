@@ -10,8 +10,11 @@ use crate::metadata::{self, Metadata};
 
 /// A filing's text, cleaned text and metadata.
 pub struct Filing {
+    /// Pages as the extractor produced them.
     pub extracted: Extracted,
+    /// The cleaned pages and what cleaning found.
     pub clean: CleanText,
+    /// Metadata read from the cleaned text.
     pub meta: Metadata,
 }
 

@@ -2,6 +2,8 @@
 //!
 //! Data flows one way: file → [`extract`] → [`clean`] → [`metadata`] → [`index`] → [`search`] → [`output`].
 
+#![allow(missing_docs)]
+
 pub mod app;
 pub mod clean;
 pub mod cli;

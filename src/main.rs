@@ -1,7 +1,5 @@
-use clap::Parser;
-
 fn main() {
-    let cli = docketeer::cli::Cli::parse();
+    let cli = docketeer::cli::parse();
     let code = match docketeer::app::run(cli) {
         Ok(code) => code,
         // `docketeer search ... | head` closing the pipe early is not an error.

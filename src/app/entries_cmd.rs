@@ -9,7 +9,7 @@ use crate::output::{entries, json};
 use crate::search::Sort;
 use crate::search::entries::{EntryOrder, EntryRequest, search};
 
-pub fn run(store: &Store, args: SearchArgs) -> Result<i32> {
+pub fn run(store: &Store, args: SearchArgs, limit: usize) -> Result<i32> {
     if args.engine != crate::cli::Engine::Local {
         bail!("--entries searches the local index; docket entries are not pushed to other engines");
     }
@@ -25,7 +25,7 @@ pub fn run(store: &Store, args: SearchArgs) -> Result<i32> {
         court: args.court,
         from: args.from,
         to: args.to,
-        limit: args.limit,
+        limit,
         order: match args.sort {
             Sort::Relevance => EntryOrder::Relevance,
             Sort::Newest => EntryOrder::Newest,

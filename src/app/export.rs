@@ -22,8 +22,9 @@ pub fn run(args: ExportArgs) -> Result<i32> {
         .spec
         .fields
         .iter()
-        .filter(|f| f.stored && !(args.no_body && f.name == "body"))
+        .filter(|f| f.stored)
         .filter_map(|f| schema.get_field(&f.name).ok().map(|field| (f, field)))
+        .filter(|(_, field)| !(args.no_body && *field == store.fields.body))
         .collect();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

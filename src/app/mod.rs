@@ -1,12 +1,15 @@
 //! One function per subcommand, wiring the library stages together. Each returns the
 //! process exit code on success; errors become exit code 2 in `main`.
 
+mod cases;
+mod completions;
 mod entries_cmd;
 mod export;
 mod index_cmd;
 mod inspect;
 mod push;
 mod search_cmd;
+mod show;
 mod stats;
 
 use anyhow::Result;
@@ -25,6 +28,11 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Export(args) => export::run(args),
         Command::Schema(args) => push::schema(args),
         Command::Push(args) => push::run(args),
+        Command::Cases(args) => cases::run(args),
+        Command::Show(args) => show::run(args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man => completions::man(),
+        Command::Help(args) => completions::help(args),
         Command::ExtractWorker { path } => Ok(crate::extract::worker::run(&path)),
     }
 }

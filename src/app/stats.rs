@@ -1,55 +1,21 @@
 //! `docketeer stats`: what the index holds.
 
 use anyhow::Result;
-use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use crate::cli::StatsArgs;
 use crate::index::docs::for_each_stored;
-use crate::index::indexer::{Problem, load_last_run};
+use crate::index::indexer::load_last_run;
 use crate::index::store::Store;
-use crate::output::json;
-
-#[derive(Serialize)]
-struct Stats {
-    index: String,
-    documents: usize,
-    files: usize,
-    cases: usize,
-    courts: BTreeMap<String, usize>,
-    parties: usize,
-    /// Docket entries of the current docket sheets.
-    entries: usize,
-    /// Distinct attorneys the docket sheets list.
-    attorneys: usize,
-    first_date: Option<String>,
-    last_date: Option<String>,
-    formats: BTreeMap<String, usize>,
-    methods: BTreeMap<String, usize>,
-    size_bytes: u64,
-    last_run: Option<String>,
-    last_run_problems: Vec<Problem>,
-}
+use crate::output::stats::{self, Stats};
 
 pub fn run(args: StatsArgs) -> Result<i32> {
     let dir = super::index_dir(&args.index);
     let store = Store::open(&dir)?;
     let mut s = Stats {
         index: dir.display().to_string(),
-        documents: 0,
-        files: 0,
-        cases: 0,
-        courts: BTreeMap::new(),
-        parties: 0,
-        entries: 0,
-        attorneys: 0,
-        first_date: None,
-        last_date: None,
-        formats: BTreeMap::new(),
-        methods: BTreeMap::new(),
         size_bytes: store.size_on_disk(),
-        last_run: None,
-        last_run_problems: Vec::new(),
+        ..Stats::default()
     };
     let mut cases = BTreeSet::new();
     let mut parties = BTreeSet::new();
@@ -91,41 +57,9 @@ pub fn run(args: StatsArgs) -> Result<i32> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if args.json {
-        json::line(&mut out, &s)?;
-        return Ok(0);
-    }
-    use std::io::Write;
-    let count = |m: &BTreeMap<String, usize>| {
-        m.iter()
-            .map(|(k, v)| format!("{k} {v}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    writeln!(out, "index       {}", s.index)?;
-    writeln!(out, "documents   {} ({} files)", s.documents, s.files)?;
-    writeln!(out, "cases       {}", s.cases)?;
-    writeln!(out, "courts      {} ({})", s.courts.len(), count(&s.courts))?;
-    writeln!(out, "parties     {}", s.parties)?;
-    writeln!(out, "entries     {} docket entries", s.entries)?;
-    writeln!(out, "attorneys   {}", s.attorneys)?;
-    writeln!(
-        out,
-        "dates       {} to {}",
-        s.first_date.as_deref().unwrap_or("-"),
-        s.last_date.as_deref().unwrap_or("-")
-    )?;
-    writeln!(out, "formats     {}", count(&s.formats))?;
-    writeln!(out, "extractors  {}", count(&s.methods))?;
-    writeln!(
-        out,
-        "size        {:.1} MiB",
-        s.size_bytes as f64 / (1024.0 * 1024.0)
-    )?;
-    if let Some(l) = &s.last_run {
-        writeln!(out, "last run    {l}")?;
-    }
-    for p in &s.last_run_problems {
-        writeln!(out, "  {} {}: {}", p.kind, p.path, p.reason)?;
+        stats::json(&mut out, &s)?;
+    } else {
+        stats::human(&mut out, &s)?;
     }
     Ok(0)
 }

@@ -11,16 +11,48 @@ use std::collections::HashMap;
 /// How often each lowercase word occurs in the given lines: the vocabulary that decides
 /// compounds. Built over the whole document, not a page.
 pub fn word_counts<'a>(lines: impl IntoIterator<Item = &'a String>) -> HashMap<String, usize> {
-    let mut counts = HashMap::new();
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    // Most words repeat and most are lowercase ASCII already: look them up as they
+    // stand and allocate only for a word's first occurrence.
+    let mut lower = String::new();
     for line in lines {
         for w in line
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty())
         {
-            *counts.entry(w.to_lowercase()).or_insert(0) += 1;
+            let key: &str = if w.bytes().all(|b| b.is_ascii_lowercase()) {
+                w
+            } else if w.is_ascii() {
+                lower.clear();
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+                &lower
+            } else {
+                lower = w.to_lowercase();
+                &lower
+            };
+            match counts.get_mut(key) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(key.to_owned(), 1);
+                }
+            }
         }
     }
     counts
+}
+
+/// Whether line `a` ends in a word split by a hyphen that continues at the start of `b`.
+fn joinable(a: &str, b: &str) -> bool {
+    let mut tail = a.chars().rev();
+    let ends_hyphen = tail.next() == Some('-') && tail.next().is_some_and(|c| c.is_lowercase());
+    ends_hyphen && b.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// Whether any line of a page ends in a split word. [`join_hyphenated`] changes nothing
+/// on a page without one, so a document none of whose pages has one needs no vocabulary.
+pub fn has_split_word(lines: &[String]) -> bool {
+    lines.windows(2).any(|w| joinable(&w[0], &w[1]))
 }
 
 /// Whether "left-" + "right" is a compound whose hyphen belongs to the word.
@@ -53,14 +85,7 @@ fn keeps_hyphen(left_line: &str, right_head: &str, counts: &HashMap<String, usiz
 pub fn join_hyphenated(lines: &mut Vec<String>, counts: &HashMap<String, usize>) {
     let mut i = 0;
     while i + 1 < lines.len() {
-        let joinable = {
-            let (a, b) = (&lines[i], &lines[i + 1]);
-            let mut tail = a.chars().rev();
-            let ends_hyphen =
-                tail.next() == Some('-') && tail.next().is_some_and(|c| c.is_lowercase());
-            ends_hyphen && b.chars().next().is_some_and(|c| c.is_lowercase())
-        };
-        if joinable {
+        if joinable(&lines[i], &lines[i + 1]) {
             let next = lines.remove(i + 1);
             let (head, rest) = match next.find(' ') {
                 Some(sp) => (next[..sp].to_owned(), next[sp + 1..].to_owned()),
@@ -126,6 +151,32 @@ mod tests {
         let counts = word_counts(&l);
         join_hyphenated(&mut l, &counts);
         assert_eq!(l, vec!["the procedure- and so"]);
+    }
+
+    #[test]
+    fn word_counts_fold_case_as_to_lowercase_does() {
+        let l: Vec<String> = ["Court court COURT Élan élan ÉLAN co-Defendant"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let counts = word_counts(&l);
+        assert_eq!(counts.get("court"), Some(&3));
+        assert_eq!(counts.get("élan"), Some(&3));
+        assert_eq!(counts.get("co"), Some(&1));
+        assert_eq!(counts.get("defendant"), Some(&1));
+        assert_eq!(counts.len(), 4);
+    }
+
+    #[test]
+    fn split_words_are_found_only_across_lowercase_line_ends() {
+        let lines = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(has_split_word(&lines(&["the proce-", "dure was"])));
+        assert!(!has_split_word(&lines(&[
+            "Ripnick-",
+            "O'Farrell a 10-",
+            "day"
+        ])));
+        assert!(!has_split_word(&lines(&["the proce-"])));
     }
 
     #[test]

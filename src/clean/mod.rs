@@ -4,10 +4,10 @@
 //! phrases that wrap still match.
 
 pub mod headers;
-pub mod hyphen;
-pub mod margin;
+mod hyphen;
+mod margin;
 pub mod normalize;
-pub mod running;
+mod running;
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -15,7 +15,9 @@ use std::collections::HashMap;
 /// What an ECF running header (`Case 4:21-cv-02632-DMR Document 25 Filed 07/14/21 Page 3 of 5`) says.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EcfHeader {
+    /// The case number as stamped (`4:21-cv-02632-DMR`).
     pub case_number: String,
+    /// The ECF document number (`25`, `19-1`).
     pub document: Option<String>,
     /// Filed date as printed, normalised to ISO `YYYY-MM-DD` when it parses.
     pub filed: Option<String>,
@@ -88,7 +90,13 @@ fn clean_once(pages: &[String]) -> CleanText {
     for lines in &mut line_pages {
         running::strip_page_numbers(lines);
     }
-    let vocabulary = hyphen::word_counts(line_pages.iter().flatten());
+    // Counting every word of a long filing costs more than the rest of cleaning; it is
+    // only needed when some line ends in a split word.
+    let vocabulary = if line_pages.iter().any(|l| hyphen::has_split_word(l)) {
+        hyphen::word_counts(line_pages.iter().flatten())
+    } else {
+        HashMap::new()
+    };
     let pages = line_pages
         .into_iter()
         .map(|lines| finish_page(lines, &vocabulary))

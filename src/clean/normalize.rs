@@ -6,7 +6,15 @@
 /// garbage from broken fonts) are dropped; tabs and unusual spaces become spaces.
 pub fn normalize_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    // Printable ASCII and line breaks, nearly all of a filing, are copied a run at a
+    // time; only the other characters go through the table below.
+    let mut run_start = 0;
+    for (i, c) in s.char_indices() {
+        if c == '\n' || (' '..='~').contains(&c) {
+            continue;
+        }
+        out.push_str(&s[run_start..i]);
+        run_start = i + c.len_utf8();
         match c {
             '\n' => out.push('\n'),
             '\r' => {}
@@ -34,11 +42,15 @@ pub fn normalize_chars(s: &str) -> String {
             c => out.push(c),
         }
     }
+    out.push_str(&s[run_start..]);
     out
 }
 
 /// Collapse runs of spaces inside a line and trim both ends.
 pub fn tidy_line(line: &str) -> String {
+    if !line.starts_with(' ') && !line.ends_with(' ') && !line.contains("  ") {
+        return line.to_owned();
+    }
     let mut out = String::with_capacity(line.len());
     for word in line.split(' ').filter(|w| !w.is_empty()) {
         if !out.is_empty() {
@@ -60,5 +72,20 @@ mod tests {
             "final \"court's\" - a b"
         );
         assert_eq!(tidy_line("  a   b  "), "a b");
+        assert_eq!(tidy_line("a b"), "a b");
+        assert_eq!(tidy_line("a  b"), "a b");
+        assert_eq!(tidy_line(" "), "");
+    }
+
+    #[test]
+    fn plain_runs_around_special_characters_survive() {
+        assert_eq!(normalize_chars(""), "");
+        assert_eq!(normalize_chars("abc"), "abc");
+        assert_eq!(normalize_chars("\u{FB01}"), "fi");
+        assert_eq!(
+            normalize_chars("a\r\nb\u{7f}c\u{E000}d\u{e9}"),
+            "a\nbcd\u{e9}"
+        );
+        assert_eq!(normalize_chars("x\u{2019}y\t\u{2014}z"), "x'y -z");
     }
 }

@@ -89,7 +89,7 @@ fn pdf_extract(path: &Path, opts: &ExtractOptions, _: Attempt) -> Attempt {
         Some(worker) => worker::pdf_extract_in_child(worker, path, opts),
         None => match std::fs::read(path) {
             Ok(bytes) => guard::pdf_thread(opts, move || pdf::pdf_extract(&bytes)),
-            Err(e) => Attempt::Failed(ExtractError::Unreadable(e.to_string())),
+            Err(e) => Attempt::Failed(ExtractError::Unreadable(super::io_reason(&e))),
         },
     }
 }

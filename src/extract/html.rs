@@ -26,7 +26,9 @@ struct State {
 
 /// The visible text and the `<title>` of an HTML document.
 pub struct HtmlText {
+    /// Visible text, block elements on their own lines.
     pub text: String,
+    /// The `<title>`, when present.
     pub title: Option<String>,
 }
 

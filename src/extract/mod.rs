@@ -13,7 +13,9 @@ pub mod sniff;
 pub mod text;
 pub mod worker;
 
-pub use outcome::{Crash, Distrust, ExtractError, Gap, Note, ProblemKind, Special, Stage, Tool};
+pub use outcome::{
+    Crash, Distrust, ExtractError, Gap, Note, ProblemKind, Special, Stage, Tool, io_reason,
+};
 pub use process::kill_running_helpers;
 
 use serde::{Deserialize, Serialize};
@@ -27,12 +29,16 @@ pub const MIB: u64 = 1024 * 1024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// PDF (`%PDF-`).
     Pdf,
+    /// HTML (`<html`, `<!doctype`).
     Html,
+    /// Plain text.
     Text,
 }
 
 impl Format {
+    /// The lowercase name stored in the index: `pdf`, `html`, `text`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Pdf => "pdf",
@@ -45,6 +51,7 @@ impl Format {
 /// A filing turned into text, page by page.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Extracted {
+    /// The format the content was read as.
     pub format: Format,
     /// Raw page texts as the extractor produced them (before cleaning).
     pub pages: Vec<String>,
@@ -124,14 +131,14 @@ impl Default for ExtractOptions {
             worker: None,
             memory_limit_mb: 2048,
             max_file_mb: 1024,
-            max_text_mb: 16,
+            max_text_mb: 8,
         }
     }
 }
 
 /// Extract the text of one file.
 pub fn extract_path(path: &Path, opts: &ExtractOptions) -> Result<Extracted, ExtractError> {
-    let meta = std::fs::metadata(path).map_err(|e| ExtractError::Unreadable(e.to_string()))?;
+    let meta = std::fs::metadata(path).map_err(|e| ExtractError::Unreadable(io_reason(&e)))?;
     regular_file(&meta)?;
     if opts.max_file_mb > 0 && meta.len() > opts.max_file_mb.saturating_mul(MIB) {
         return Err(ExtractError::TooLarge {
@@ -173,7 +180,7 @@ pub fn sniff_path(path: &Path) -> Result<Format, ExtractError> {
     let mut head = Vec::with_capacity(1024);
     std::fs::File::open(path)
         .and_then(|f| f.take(1024).read_to_end(&mut head))
-        .map_err(|e| ExtractError::Unreadable(e.to_string()))?;
+        .map_err(|e| ExtractError::Unreadable(io_reason(&e)))?;
     sniff::sniff(&head, extension(path).as_deref())
 }
 
@@ -196,7 +203,7 @@ fn read_markup(
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes))
-        .map_err(|e| ExtractError::Unreadable(e.to_string()))?;
+        .map_err(|e| ExtractError::Unreadable(io_reason(&e)))?;
     let cut = bytes.len() as u64 > limit;
     if cut {
         bytes.truncate(limit as usize);
@@ -257,4 +264,23 @@ fn cap_text(ex: &mut Extracted, max_text_mb: u64) {
     ex.note(Note::Truncated {
         limit_mb: max_text_mb,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_over_the_limit_is_cut_on_a_character_boundary_with_a_note() {
+        let page = "é".repeat(MIB as usize / 2 + 10);
+        let mut ex = Extracted::new(Format::Pdf, vec![page.clone(), page], "pdf-extract");
+        cap_text(&mut ex, 1);
+        let kept: usize = ex.pages.iter().map(String::len).sum();
+        assert!(kept <= MIB as usize && kept > MIB as usize - 4, "{kept}");
+        assert_eq!(ex.pages.len(), 1);
+        assert_eq!(ex.gaps(), vec![Gap::Truncated { limit_mb: 1 }]);
+        let mut small = Extracted::new(Format::Text, vec!["short".into()], "text");
+        cap_text(&mut small, 1);
+        assert!(small.facts.is_empty());
+    }
 }

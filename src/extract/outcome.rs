@@ -6,6 +6,17 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// An I/O error in words a user can act on: `permission denied`, `symbolic link loop`.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::NotFound => "no such file or directory".into(),
+        _ if e.raw_os_error() == Some(libc::ELOOP) => "symbolic link loop".into(),
+        _ => e.to_string(),
+    }
+}
+
 /// A reader of PDFs: the in-process library or an external program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Tool {
@@ -150,7 +161,7 @@ pub enum ExtractError {
     NotRegular(Special),
     /// Larger than `--max-file-size`.
     TooLarge { bytes: u64, limit_mb: u64 },
-    /// The file could not be read (the operating system's message).
+    /// The file could not be read (the cause, as [`io_reason`] words it).
     Unreadable(String),
     /// A PDF with no text layer; OCR was not requested (`missing: None`) or a tool is missing.
     NeedsOcr { missing: Option<Tool> },
@@ -256,7 +267,7 @@ impl fmt::Display for ExtractError {
                 "too large ({} MiB, limit {limit_mb} MiB); raise --max-file-size to index it",
                 bytes.div_ceil(1024 * 1024)
             ),
-            ExtractError::Unreadable(e) => write!(f, "cannot read file: {e}"),
+            ExtractError::Unreadable(e) => write!(f, "cannot read: {e}"),
             ExtractError::NeedsOcr { missing: None } => write!(
                 f,
                 "needs OCR: no text layer; rerun with --ocr (needs tesseract and pdftoppm: apt-get install tesseract-ocr poppler-utils)"

@@ -60,7 +60,7 @@ pub fn run(path: &Path) -> i32 {
     }
     let attempt = match std::fs::read(path) {
         Ok(bytes) => super::guard::pdf_thread(&opts, move || super::pdf::pdf_extract(&bytes)),
-        Err(e) => Attempt::Failed(ExtractError::Unreadable(e.to_string())),
+        Err(e) => Attempt::Failed(ExtractError::Unreadable(super::io_reason(&e))),
     };
     let reply = match attempt {
         Attempt::Read(ex) => WorkerReply::Ok(ex),

@@ -16,8 +16,11 @@ pub const PAGE_BREAK: char = '\u{c}';
 /// One file on disk that holds a document's content, as seen when it was indexed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileSig {
+    /// The file's canonical path.
     pub path: PathBuf,
+    /// Size in bytes.
     pub size: u64,
+    /// Modification time, nanoseconds since the epoch.
     pub mtime: i64,
 }
 
@@ -63,10 +66,15 @@ impl FileSig {
 
 /// Everything that goes into one index document.
 pub struct NewDoc<'a> {
+    /// SHA-256 of the content.
     pub doc_id: &'a str,
+    /// Every file holding this content.
     pub files: &'a [FileSig],
+    /// The extracted pages.
     pub extracted: &'a Extracted,
+    /// The cleaned pages.
     pub clean: &'a CleanText,
+    /// The metadata.
     pub meta: &'a Metadata,
 }
 
@@ -159,33 +167,54 @@ fn datetime_to_iso(d: DateTime) -> Option<String> {
 /// schema's field names, as `export` writes them.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct StoredDoc {
+    /// SHA-256 of the content.
     pub doc_id: String,
+    /// Every path holding this content.
     #[serde(rename = "path")]
     pub paths: Vec<String>,
+    /// `pdf`, `html` or `text`.
     pub format: String,
+    /// The extractor that produced the text.
     pub method: String,
+    /// Page count.
     pub pages: u64,
+    /// The document's title.
     pub title: Option<String>,
+    /// The caption, "X v. Y".
     pub case_name: Option<String>,
+    /// Docket numbers: canonical keys, the main one first.
     pub docket: Vec<String>,
+    /// Docket numbers as printed.
     pub docket_raw: Vec<String>,
+    /// Court id (`cand`).
     pub court: Option<String>,
+    /// Court name.
     pub court_name: Option<String>,
+    /// Plaintiffs, petitioners, appellants.
     #[serde(rename = "plaintiff")]
     pub plaintiffs: Vec<String>,
+    /// Defendants, respondents, appellees.
     #[serde(rename = "defendant")]
     pub defendants: Vec<String>,
+    /// The judge.
     pub judge: Option<String>,
+    /// The filing's date, `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// What the date is (`filed`, `signed`...).
     pub date_kind: Option<String>,
+    /// Document type (`order`, `opinion`...).
     pub doc_type: Option<String>,
+    /// Docket entries the filing cites.
     pub dkt: Vec<String>,
+    /// Citations as printed.
     pub cites: Vec<String>,
     /// Why the document holds less text than its file (see `extract::Gap`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gap: Vec<String>,
+    /// The cleaned text, pages separated by form feeds; read only when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+    /// Size, mtime and path of each file when it was indexed.
     #[serde(skip)]
     pub files: Vec<FileSig>,
 }

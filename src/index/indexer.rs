@@ -30,7 +30,9 @@ pub const LAST_RUN: &str = "docketeer-lastrun.json";
 /// How to run the indexer.
 #[derive(Debug, Clone)]
 pub struct IndexOptions {
+    /// Files and folders to index.
     pub inputs: Vec<PathBuf>,
+    /// How files are read.
     pub extract: ExtractOptions,
     /// Memory budget of the tantivy writer, in MiB.
     pub memory_mb: usize,
@@ -43,6 +45,7 @@ pub struct IndexOptions {
 /// What happened to one file that was not indexed, or was indexed with a caveat.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Problem {
+    /// The file's path.
     pub path: String,
     /// `skipped`, `failed`, `fallback` or `partial`.
     pub kind: ProblemKind,
@@ -54,6 +57,7 @@ pub struct Problem {
     /// The file's size and mtime when it failed: an unchanged file is not retried.
     #[serde(default)]
     pub size: u64,
+    /// The file's mtime when it failed.
     #[serde(default)]
     pub mtime: i64,
 }
@@ -85,11 +89,17 @@ impl Problem {
 /// Counts of one run, by file.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Summary {
+    /// New documents.
     pub added: usize,
+    /// Documents whose file changed.
     pub updated: usize,
+    /// Documents whose files are gone.
     pub removed: usize,
+    /// Files unchanged since the last run.
     pub unchanged: usize,
+    /// Files not indexable as they are (empty, not a filing, needs OCR, encrypted).
     pub skipped: usize,
+    /// Files that went wrong (damaged, timed out, crashed).
     pub failed: usize,
     /// Files whose text a fallback extractor (pdftotext, OCR) actually read.
     pub fallbacks: usize,
@@ -100,10 +110,15 @@ pub struct Summary {
     /// Files that could not be read or listed this run, whose documents were kept.
     #[serde(default)]
     pub kept: usize,
+    /// Documents in the index after the run.
     pub documents: u64,
+    /// Wall time of the run.
     pub seconds: f64,
+    /// The run was stopped by Ctrl-C before it finished.
     pub interrupted: bool,
+    /// The files skipped or failed, with why.
     pub problems: Vec<Problem>,
+    /// The files read through a fallback extractor, with why.
     pub fallback_files: Vec<Problem>,
 }
 
@@ -617,7 +632,7 @@ fn prepare(fields: &super::schema::Fields, job: &Job, opts: &ExtractOptions) -> 
 /// SHA-256 of a file, read in pieces so Ctrl-C is honoured within one piece.
 fn hash_file(path: &Path, stop: &AtomicBool) -> Result<String, Unhashed> {
     use std::io::Read;
-    let unreadable = |e: std::io::Error| Unhashed::Unreadable(e.to_string());
+    let unreadable = |e: std::io::Error| Unhashed::Unreadable(crate::extract::io_reason(&e));
     let meta = std::fs::metadata(path).map_err(unreadable)?;
     if let Err(e) = crate::extract::regular_file(&meta) {
         return Err(Unhashed::Refused(e));

@@ -22,16 +22,21 @@ pub const SCHEMA_COPY: &str = "docketeer-schema.toml";
 /// The schema file, parsed.
 #[derive(Debug, Clone, Deserialize)]
 pub struct SchemaSpec {
+    /// Version of the schema file's format.
     pub version: u32,
+    /// Named analysis chains, used by text fields.
     #[serde(default)]
     pub tokenizers: BTreeMap<String, TokenizerSpec>,
+    /// The fields, in order.
     pub fields: Vec<FieldSpec>,
 }
 
 /// A named analysis chain.
 #[derive(Debug, Clone, Deserialize)]
 pub struct TokenizerSpec {
+    /// The tokenizer: `simple` or `whitespace`.
     pub base: String,
+    /// Filters applied in order: `lowercase`, `ascii_folding`, `remove_long:N`.
     #[serde(default)]
     pub filters: Vec<String>,
 }
@@ -39,17 +44,25 @@ pub struct TokenizerSpec {
 /// One field of the index.
 #[derive(Debug, Clone, Deserialize)]
 pub struct FieldSpec {
+    /// The field's name, used in queries and in `export`.
     pub name: String,
+    /// Its type.
     #[serde(rename = "type")]
     pub kind: FieldKind,
+    /// For text: the tokenizer's name.
     pub tokenizer: Option<String>,
+    /// For text: `basic`, `freq` or `position`.
     pub record: Option<String>,
+    /// Searchable.
     #[serde(default)]
     pub indexed: bool,
+    /// Returned with hits and by `export`.
     #[serde(default)]
     pub stored: bool,
+    /// Column-stored, for sorting and ranges.
     #[serde(default)]
     pub fast: bool,
+    /// May hold several values per document.
     #[serde(default)]
     pub multi: bool,
     /// Boost when searched by default; absent = not a default field.
@@ -60,16 +73,22 @@ pub struct FieldSpec {
     /// For a stemmed copy of another field: that field's name. The copy is indexed from
     /// the same text; the named field answers quoted words and `--exact`.
     pub stems: Option<String>,
+    /// What the field holds.
     #[serde(default)]
     pub description: String,
 }
 
+/// The type of a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FieldKind {
+    /// Analysed text.
     Text,
+    /// One exact term.
     String,
+    /// An unsigned integer.
     U64,
+    /// A date.
     Date,
 }
 
@@ -79,6 +98,7 @@ impl SchemaSpec {
         SchemaSpec::parse(SCHEMA_TOML).context("the bundled index_schema/schema.toml is invalid")
     }
 
+    /// Parse and check a schema file.
     pub fn parse(text: &str) -> Result<SchemaSpec> {
         let spec: SchemaSpec = toml::from_str(text)?;
         for f in &spec.fields {
@@ -171,6 +191,15 @@ impl SchemaSpec {
         Ok(())
     }
 
+    /// Names of the fields a query can name (`field:value`): every indexed field.
+    pub fn query_fields(&self) -> Vec<&str> {
+        self.fields
+            .iter()
+            .filter(|f| f.indexed)
+            .map(|f| f.name.as_str())
+            .collect()
+    }
+
     /// Fields searched when a query names none, with their boosts.
     pub fn default_fields(&self) -> impl Iterator<Item = (&str, f32)> {
         self.fields
@@ -178,6 +207,7 @@ impl SchemaSpec {
             .filter_map(|f| f.default.map(|boost| (f.name.as_str(), boost)))
     }
 
+    /// The field called `name`.
     pub fn field(&self, name: &str) -> Option<&FieldSpec> {
         self.fields.iter().find(|f| f.name == name)
     }
@@ -234,71 +264,96 @@ fn stem_language(tokenizer: &str, name: &str) -> Result<Language> {
     })
 }
 
-/// Fields the code reads and writes, resolved once against the schema.
-#[derive(Debug, Clone, Copy)]
-pub struct Fields {
-    pub doc_id: Field,
-    pub path: Field,
-    pub file_sig: Field,
-    pub format: Field,
-    pub method: Field,
-    pub pages: Field,
-    pub title: Field,
-    pub case_name: Field,
-    pub docket: Field,
-    pub docket_raw: Field,
-    pub court: Field,
-    pub court_name: Field,
-    pub plaintiff: Field,
-    pub defendant: Field,
-    pub party: Field,
-    pub judge: Field,
-    pub date: Field,
-    pub date_kind: Field,
-    pub doc_type: Field,
-    pub dkt: Field,
-    pub cites: Field,
-    pub gap: Field,
-    pub body: Field,
-    pub body_stem: Field,
-    pub title_stem: Field,
+/// Declares [`Fields`] from one list of the schema's field names, so each name the code
+/// uses is written once, here, and checked against the schema file when an index opens.
+macro_rules! fields {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {
+        /// Fields the code reads and writes, resolved once against the schema; each is
+        /// named as in `index_schema/schema.toml`, whose `description` says what it holds.
+        #[derive(Debug, Clone, Copy)]
+        pub struct Fields {
+            $($(#[$doc])* pub $name: Field,)*
+        }
+
+        impl Fields {
+            /// The schema field names the code uses, in declaration order.
+            pub const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
+
+            /// Resolve every field against `schema`; an index built without one of them
+            /// is an error that says to rebuild it.
+            pub fn resolve(schema: &Schema) -> Result<Fields> {
+                let f = |name: &str| {
+                    schema.get_field(name).with_context(|| {
+                        format!("the index schema has no field `{name}`; rebuild the index with this version of docketeer")
+                    })
+                };
+                Ok(Fields {
+                    $($name: f(stringify!($name))?,)*
+                })
+            }
+
+            /// The schema name of one of these fields (empty for a field not listed here).
+            pub fn name(&self, field: Field) -> &'static str {
+                $(if field == self.$name {
+                    return stringify!($name);
+                })*
+                ""
+            }
+        }
+    };
 }
 
-impl Fields {
-    pub fn resolve(schema: &Schema) -> Result<Fields> {
-        let f = |name: &str| {
-            schema.get_field(name).with_context(|| {
-                format!("the index schema has no field `{name}`; rebuild the index with this version of docketeer")
-            })
-        };
-        Ok(Fields {
-            doc_id: f("doc_id")?,
-            path: f("path")?,
-            file_sig: f("file_sig")?,
-            format: f("format")?,
-            method: f("method")?,
-            pages: f("pages")?,
-            title: f("title")?,
-            case_name: f("case_name")?,
-            docket: f("docket")?,
-            docket_raw: f("docket_raw")?,
-            court: f("court")?,
-            court_name: f("court_name")?,
-            plaintiff: f("plaintiff")?,
-            defendant: f("defendant")?,
-            party: f("party")?,
-            judge: f("judge")?,
-            date: f("date")?,
-            date_kind: f("date_kind")?,
-            doc_type: f("doc_type")?,
-            dkt: f("dkt")?,
-            cites: f("cites")?,
-            gap: f("gap")?,
-            body: f("body")?,
-            body_stem: f("body_stem")?,
-            title_stem: f("title_stem")?,
-        })
-    }
+fields! {
+    /// SHA-256 of the content: one document per distinct filing.
+    doc_id,
+    /// Every path holding this content.
+    path,
+    /// Size, mtime and path of each file when indexed.
+    file_sig,
+    /// `pdf`, `html` or `text`.
+    format,
+    /// The extractor that produced the text.
+    method,
+    /// Page count.
+    pages,
+    /// The document's title.
+    title,
+    /// The caption, "X v. Y".
+    case_name,
+    /// Docket numbers as canonical search keys.
+    docket,
+    /// Docket numbers as printed.
+    docket_raw,
+    /// Court id.
+    court,
+    /// Court name.
+    court_name,
+    /// Plaintiffs (and petitioners, appellants...).
+    plaintiff,
+    /// Defendants (and respondents, appellees...).
+    defendant,
+    /// Parties on either side.
+    party,
+    /// The judge.
+    judge,
+    /// The filing's date.
+    date,
+    /// What the date is (`filed`, `signed`...).
+    date_kind,
+    /// Document type.
+    doc_type,
+    /// Docket entries the filing cites.
+    dkt,
+    /// Citations.
+    cites,
+    /// What a file's text lacks (a reader missing or failed), when it is incomplete.
+    gap,
+    /// The cleaned text, pages separated by form feeds.
+    body,
+    /// The body, stemmed: what unquoted words search.
+    body_stem,
+    /// The title, stemmed.
+    title_stem,
 }
 
 #[cfg(test)]
@@ -309,9 +364,31 @@ mod tests {
     fn bundled_schema_builds_and_names_every_field_the_code_uses() {
         let spec = SchemaSpec::bundled().expect("schema parses");
         let schema = spec.to_tantivy().expect("schema builds");
-        Fields::resolve(&schema).expect("all fields present");
+        let fields = Fields::resolve(&schema).expect("all fields present");
+        for name in Fields::NAMES {
+            let field = schema.get_field(name).expect("resolved");
+            assert_eq!(fields.name(field), *name);
+        }
         let defaults: Vec<_> = spec.default_fields().map(|(n, _)| n).collect();
         assert!(defaults.contains(&"body_stem") && defaults.contains(&"case_name"));
+    }
+
+    #[test]
+    fn stored_documents_are_written_under_the_schema_field_names() {
+        let spec = SchemaSpec::bundled().expect("schema parses");
+        let doc = crate::index::document::StoredDoc {
+            body: Some(String::new()),
+            ..Default::default()
+        };
+        let json = serde_json::to_value(&doc).expect("serialises");
+        let keys = json.as_object().expect("an object");
+        assert!(keys.len() > 10);
+        for key in keys.keys() {
+            assert!(
+                spec.field(key).is_some_and(|f| f.stored),
+                "`{key}` is not a stored field of index_schema/schema.toml"
+            );
+        }
     }
 
     #[test]

@@ -9,9 +9,13 @@ use super::schema::{Fields, SCHEMA_COPY, SCHEMA_TOML, SchemaSpec};
 
 /// An open index with its schema resolved.
 pub struct Store {
+    /// The index directory.
     pub dir: PathBuf,
+    /// The tantivy index.
     pub index: Index,
+    /// The schema file the index was built with.
     pub spec: SchemaSpec,
+    /// The fields the code uses, resolved.
     pub fields: Fields,
 }
 
@@ -201,13 +205,7 @@ impl Store {
                 dir.display()
             );
         }
-        let index = Index::open_in_dir(dir).map_err(|e| match io_kind(&e) {
-            Some(std::io::ErrorKind::PermissionDenied) => anyhow::anyhow!(
-                "cannot open the index at {}: permission denied (run as the user who owns it, or fix its permissions)",
-                dir.display()
-            ),
-            _ => unusable(dir, &format!("is damaged ({})", short_error(&e))),
-        })?;
+        let index = Index::open_in_dir(dir).map_err(|e| tantivy_error(dir, "is damaged", &e))?;
         let copy = std::fs::read_to_string(dir.join(SCHEMA_COPY)).unwrap_or_default();
         if copy != SCHEMA_TOML {
             let bundled = SchemaSpec::bundled()?.to_tantivy()?;
@@ -225,12 +223,10 @@ impl Store {
     /// Check every file of the last commit against its checksum, so `index` never
     /// writes into (and never reports "unchanged" for) a damaged index.
     pub fn check_integrity(&self) -> Result<()> {
-        let damaged = self.index.validate_checksum().map_err(|e| {
-            unusable(
-                &self.dir,
-                &format!("cannot be checked ({})", short_error(&e)),
-            )
-        })?;
+        let damaged = self
+            .index
+            .validate_checksum()
+            .map_err(|e| tantivy_error(&self.dir, "cannot be checked", &e))?;
         if !damaged.is_empty() {
             let mut names: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
             names.sort();
@@ -242,7 +238,7 @@ impl Store {
         // Reading the stored documents also proves the segment files are whole.
         self.index
             .reader()
-            .map_err(|e| unusable(&self.dir, &format!("is damaged ({})", short_error(&e))))?;
+            .map_err(|e| tantivy_error(&self.dir, "is damaged", &e))?;
         Ok(())
     }
 
@@ -271,10 +267,22 @@ impl Store {
     }
 }
 
+/// A tantivy error on opening or checking the index: permission denied as such, the
+/// rest as damage with the way to rebuild.
+fn tantivy_error(dir: &Path, what: &str, e: &tantivy::TantivyError) -> anyhow::Error {
+    match io_kind(e) {
+        Some(std::io::ErrorKind::PermissionDenied) => anyhow::anyhow!(
+            "cannot open the index at {}: permission denied (run as the user who owns it, or fix its permissions)",
+            dir.display()
+        ),
+        _ => unusable(dir, &format!("{what} ({})", short_error(e))),
+    }
+}
+
 /// The kind of the operating-system error under a tantivy error, if there is one.
 pub fn io_kind(e: &tantivy::TantivyError) -> Option<std::io::ErrorKind> {
     use tantivy::TantivyError as T;
-    use tantivy::directory::error::{LockError, OpenDirectoryError, OpenReadError};
+    use tantivy::directory::error::{LockError, OpenDirectoryError, OpenReadError, OpenWriteError};
     match e {
         T::IoError(io) => Some(io.kind()),
         T::OpenReadError(OpenReadError::IoError { io_error, .. }) => Some(io_error.kind()),
@@ -282,10 +290,19 @@ pub fn io_kind(e: &tantivy::TantivyError) -> Option<std::io::ErrorKind> {
             Some(io_error.kind())
         }
         T::LockFailure(LockError::IoError(io), _) => Some(io.kind()),
-        T::OpenWriteError(w) => std::error::Error::source(w)
-            .and_then(|s| s.downcast_ref::<std::io::Error>())
-            .map(|io| io.kind()),
-        _ => None,
+        T::OpenWriteError(OpenWriteError::IoError { io_error, .. }) => Some(io_error.kind()),
+        T::ErrorInThread(_) | T::SystemError(_) | T::InternalError(_) => None,
+        // Anything else: the first operating-system error in its chain.
+        other => {
+            let mut source = std::error::Error::source(other);
+            while let Some(s) = source {
+                if let Some(io) = s.downcast_ref::<std::io::Error>() {
+                    return Some(io.kind());
+                }
+                source = s.source();
+            }
+            None
+        }
     }
 }
 

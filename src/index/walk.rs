@@ -7,8 +7,11 @@ use crate::extract::Special;
 /// A file found by the walk.
 #[derive(Debug, Clone)]
 pub struct Found {
+    /// The file's canonical path.
     pub path: PathBuf,
+    /// Size in bytes.
     pub size: u64,
+    /// Modification time, nanoseconds since the epoch.
     pub mtime: i64,
 }
 
@@ -43,15 +46,7 @@ impl std::fmt::Display for WalkProblem {
 }
 
 /// An I/O error in words a user can act on.
-pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::PermissionDenied => "permission denied".into(),
-        ErrorKind::NotFound => "no such file or directory".into(),
-        _ if e.raw_os_error() == Some(libc::ELOOP) => "symbolic link loop".into(),
-        _ => format!("cannot read: {e}"),
-    }
-}
+pub use crate::extract::io_reason;
 
 /// What a walk found.
 pub struct Walked {

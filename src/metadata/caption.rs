@@ -16,7 +16,9 @@ use super::names::{is_all_caps, proper_case};
 /// Parties found in a caption.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Caption {
+    /// Plaintiffs (petitioners, appellants), as printed in proper case.
     pub plaintiffs: Vec<String>,
+    /// Defendants (respondents, appellees), as printed in proper case.
     pub defendants: Vec<String>,
     /// The caption says "et al." on either side.
     pub et_al: bool,
@@ -245,6 +247,19 @@ pub fn find_block_caption(head: &str) -> Option<Caption> {
     block_caption(&caption_lines(head))
 }
 
+/// A reported decision's citation heading its caption ("2024 ND 143", "Cite as 2022
+/// Ark. App. 51", "2019 NY Slip Op 32654(U)"): not part of the case name.
+static CITATION_HEADING: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:Cite[ \t]+as:?[ \t]+)?\d{4}[ \t]+(?:[A-Z][A-Za-z.]*[ \t]+){1,3}(?:Slip[ \t]+Op[ \t]+)?\d{1,6}(?:\(U\))?$")
+        .unwrap()
+});
+
+static STATE_LINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:of\s+the\s+)?(?:state|commonwealth)\s+of\s+[a-z]+(?:\s+[a-z]+)?$").unwrap()
+});
+static COURT_LINE_END: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\b(?:court|appeals|of\s+the)$").unwrap());
+
 fn caption_lines(head: &str) -> Vec<String> {
     // "TARRANT REGIONAL WATER DISTRICT v." puts the v. at the end of the left side.
     let mut lines: Vec<String> = Vec::new();
@@ -252,7 +267,20 @@ fn caption_lines(head: &str) -> Vec<String> {
     // title printed above it.
     let mut kept = 0;
     for (l, raw) in head.lines().map(|r| (clean_line(r), r)) {
-        if l.is_empty() && !raw.trim().is_empty() {
+        // A citation heading, or the state's name finishing a court's name over two
+        // lines ("IN THE SUPREME COURT" / "STATE OF NORTH DAKOTA"), is not a party.
+        let court_state = STATE_LINE.is_match(&l)
+            && lines
+                .iter()
+                .rev()
+                .find(|p| !p.is_empty())
+                .is_some_and(|p| COURT_LINE_END.is_match(p));
+        let l = if CITATION_HEADING.is_match(&l) || court_state {
+            String::new()
+        } else {
+            l
+        };
+        if l.is_empty() && !raw.trim().is_empty() && !CITATION_HEADING.is_match(raw.trim()) {
             // A line cleaned away entirely (column junk) is no separator.
             continue;
         }

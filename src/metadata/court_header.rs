@@ -178,6 +178,7 @@ fn variants(run: &str) -> Vec<String> {
         (" of the state of ", " of "),
         (" of the commonwealth of ", " of "),
         ("the state of ", ""),
+        (" court state of ", " court of "),
     ] {
         if let Some(i) = lower.find(from) {
             let mut v = String::with_capacity(run.len());

@@ -227,10 +227,10 @@ impl Table {
         r.system == "federal" && r.location == "United States" && !self.children[court].is_empty()
     }
 
-    /// The court a filing of `court` is reported under: a district or division of a
-    /// state's appellate court is reported as that court (`calctapp2d` as `calctapp`,
-    /// `ohctapp3` as `ohioctapp`), as CourtListener files their opinions; any other
-    /// court as itself.
+    /// The court a filing of `court` is reported under: a state court's county,
+    /// district or division is reported as the court it belongs to (`nysupctkings` as
+    /// `nysupct`, `calctapp2d` as `calctapp`, `ohctapp3` as `ohioctapp`), as
+    /// CourtListener files their opinions; a federal court as itself.
     pub fn reported(&self, court: usize) -> usize {
         let mut best = court;
         let mut cur = court;
@@ -238,8 +238,7 @@ impl Table {
             let Some(p) = self.rows[cur].parent.and_then(|p| self.by_id.get(p)) else {
                 break;
             };
-            let r = &self.rows[*p];
-            if r.system == "state" && r.kind == "appellate" {
+            if self.rows[*p].system == "state" && self.rows[court].system == "state" {
                 best = *p;
             }
             cur = *p;

@@ -196,7 +196,7 @@ pub fn search_keys(d: &DocketNumber) -> Vec<String> {
 /// Docket numbers introduced by a label (`Case No.`, `No.`, `Docket #:`...).
 static LABELLED: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"(?im)(?:\bcase\s+(?:no\b\.?|number[ \t]*:?[ \t]*\n?)|^[ \t]*case:[ \t]*\n?|\bcase\s*#|\bdocket\s*(?:nos?\b\.?|#|number(?:\(s\))?)|\bpetition\s*#|\brecord\s+no\b\.?|\bcivil\s+action\s+no\b\.?|\bNos?\.|\bindex\s+no\b\.?|^[ \t]*re:)[ \t]*:?[ \t]*((?:[A-Z]{1,5}[ \t-]?)?[0-9][^\n]{0,80}(?:,[ \t]*\n[^\n]{0,40}|\n[ \t]*\d[0-9A-Za-z-]{2,20}\.?[ \t]*$)?)",
+        r"(?im)(?:\bcase\s+(?:no\b\.?|number[ \t]*:?[ \t]*\n?)|^[ \t]*case:[ \t]*\n?|\bcase\s*#|\bdocket\s*(?:nos?\b\.?|#|number(?:\(s\))?)|\bpetition\s*#|\bproceeding\s*#|\brecord\s+no\b\.?|\bcivil\s+action\s+no\b\.?|\bNos?\.|\bindex\s+no\b\.?|^[ \t]*re:)[ \t]*:?[ \t]*((?:[A-Z]{1,5}[ \t-]?)?[0-9][^\n]{0,80}(?:,[ \t]*\n[^\n]{0,40}|\n[ \t]*\d[0-9A-Za-z-]{2,20}\.?[ \t]*$)?)",
     )
     .unwrap()
 });
@@ -393,6 +393,11 @@ mod tests {
         assert_eq!(keys, ["a03a1064", "a03a1065"]);
         let ds = find_dockets("CIVIL DOCKET FOR CASE #: 3:08-cv-00159-WHA\nBalbo v. Tilton");
         assert_eq!(ds[0].canonical, "08-cv-159");
+        // PACER's bankruptcy adversary proceedings, as two courts print them.
+        let ds = find_dockets("District of Minnesota (Duluth)\nAdversary Proceeding #: 10-05004\n");
+        assert_eq!(ds[0].canonical, normalize("10-05004").unwrap().canonical);
+        let ds = find_dockets("Adversary Proceeding #: 09-01535-jmp\nAssigned to: Judge");
+        assert_eq!(ds[0].canonical, normalize("09-01535").unwrap().canonical);
     }
 
     #[test]

@@ -34,7 +34,9 @@ static ET_AL: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i),?\s*\bet\s+al\b\.?").
 /// What a docket sheet says about its case.
 #[derive(Debug, Default, Clone)]
 pub struct Sheet {
+    /// The parties by side.
     pub caption: Caption,
+    /// The case name as the sheet prints it.
     pub case_name: Option<String>,
     /// Case numbers printed on case-summary pages without a label.
     pub dockets: Vec<super::docket::DocketNumber>,

@@ -7,7 +7,7 @@ use regex::Regex;
 
 /// Docket sheets announce themselves in their header.
 static DOCKET_SHEET: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)docket\s+for\s+case\s+#|general\s+docket|bankruptcy\s+petition\s+#|case\s+summary|docket\s+search|case\s+information\s*\n|\bcase\s+detail\b")
+    Regex::new(r"(?i)docket\s+for\s+case\s+#|general\s+docket|bankruptcy\s+petition\s+#|adversary\s+proceeding\s+#|case\s+summary|docket\s+search|case\s+information\s*\n|\bcase\s+detail\b")
         .unwrap()
 });
 
@@ -64,6 +64,21 @@ static COLUMN: Lazy<Regex> =
 static OPINION_MARK: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?m)delivered\s+the\s+opinion|opinion\s+of\s+the\s+court\s+was\s+delivered|^[ \t]*opinion(?:\s+of\s+the\s+court)?\b|^[ \t]*(?:¶\s*1\s+)?[A-Z][A-Z'\-]{2,}(?:[ \t]+[A-Z][A-Z.'\-]*){0,3}(?:,\s*(?:JR|Jr)\.)?,?[ \t]+(?:J\.A\.D\.|J\.|C\.\s?J\.|P\.\s?J\.|(?:Presiding|Chief|Associate|Circuit|District)?[ \t]*(?:Judge|Justice))[.:]?(?:[ \t]|$)|\b[A-Z][a-z]+,\s+(?:P\.J\.|C\.J\.|J\.),\s")
         .unwrap()
+});
+
+/// How a reported decision's head reads: a public-domain or slip-opinion citation on
+/// its first lines ("2024 ND 143", "Cite as 2022 Ark. App. 51", "2019 NY Slip Op
+/// 32654(U)"), "Decided on" a date, an author line "Fidel E. Gomez, J.", or a panel
+/// "Before X, Y, and Z, Judges."
+static DECISION_MARK: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(concat!(
+        r"(?m)^[ \t]*(?:Cite[ \t]+as:?[ \t]+)?\d{4}[ \t]+(?:[A-Z][A-Za-z.]*[ \t]+){1,3}(?:Slip[ \t]+Op[ \t]+)?\d{1,6}(?:\(U\))?[ \t]*$",
+        r"|(?m)^[ \t]*Decided(?:[ \t]+on)?:?[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+\d{4}",
+        r"|(?m)^[ \t]*(?:[A-Z][A-Za-z.'\-]*[ \t]+){1,3}[A-Z][A-Za-z'\-]+,[ \t]+(?:J|S|JJ|C\.[ \t]?J|P\.[ \t]?J)\.[ \t]*$",
+        r"|(?m)^[ \t]*Before:?[ \t]+[A-Z][^\n]{0,120}\b(?:Judges|Justices)\.",
+        r"|(?mi)^[ \t]*(?:published|unpublished)[ \t]+opinion\b",
+    ))
+    .unwrap()
 });
 
 /// Whether `text` reads like an opinion (an author line, "delivered the opinion").
@@ -146,7 +161,7 @@ pub fn find_doc_type(head: &str) -> (Option<String>, Option<String>) {
     if ORDER_MARK.is_match(&start) {
         return (Some("order".into()), None);
     }
-    if OPINION_MARK.is_match(head) {
+    if OPINION_MARK.is_match(head) || DECISION_MARK.is_match(&start) {
         return (Some("opinion".into()), None);
     }
     if head.trim().is_empty() {
@@ -164,6 +179,12 @@ mod tests {
         let k = |h: &str| find_doc_type(h).0.unwrap_or_default();
         assert_eq!(
             k("CIVIL DOCKET FOR CASE #: 3:08-cv-00159-WHA"),
+            "docket-sheet"
+        );
+        assert_eq!(
+            k(
+                "U.S. Bankruptcy Court\nNorthern District of Ohio (Akron)\nAdversary Proceeding #: 10-05021-mss\nAssigned to: JUDGE MARILYN SHEA-STONUM"
+            ),
             "docket-sheet"
         );
         assert_eq!(
@@ -187,6 +208,28 @@ mod tests {
         assert_eq!(
             k("Voluntary Petition for Individuals Filing for Bankruptcy"),
             "other"
+        );
+        // Reported decisions' heads, from two reporters each.
+        assert_eq!(k("2024 ND 143\n\nRonald Wootan, Petitioner"), "opinion");
+        assert_eq!(
+            k("Cite as 2022 Ark. App. 51\nARKANSAS COURT OF APPEALS"),
+            "opinion"
+        );
+        assert_eq!(
+            k("Deboer v Friedman\n2019 NY Slip Op 32654(U)\nSeptember 4, 2019"),
+            "opinion"
+        );
+        assert_eq!(
+            k("Decided on December 12, 2023\nSupreme Court, Bronx County"),
+            "opinion"
+        );
+        assert_eq!(
+            k("Smith v Jones\n\nFidel E. Gomez, J.\n\nIn this action"),
+            "opinion"
+        );
+        assert_eq!(
+            k("NO. 20-4372\nBefore GREENBERG, MEREDITH, and LAURER, Judges.\n"),
+            "opinion"
         );
     }
 }

@@ -169,11 +169,29 @@ pub fn find_judge(head: &str, wide: &str, tail: &str, appellate: bool) -> Option
             let Some(m) = c.get(1) else { continue };
             let n = trim_name(m.as_str());
             if plausible(&n) {
-                return Some(n);
+                return Some(full_name(n, wide));
             }
         }
     }
     None
+}
+
+/// A judge named by surname alone ("Gomez, J.") under the full name the filing also
+/// prints ("Fidel E. Gomez, J."): the full name.
+fn full_name(surname: String, text: &str) -> String {
+    if surname.contains(' ') || surname.len() < 2 {
+        return surname;
+    }
+    let pat = format!(
+        r"(?m)^[ \t]*((?:(?:[A-Z][a-z]+|[A-Z]\.)[ \t]+){{1,3}}{})(?:,[ \t]*(?:Jr\.|Sr\.|II|III))?,[ \t]+(?:J|S|JJ|C\.[ \t]?J|P\.[ \t]?J)\.",
+        regex::escape(&surname)
+    );
+    Regex::new(&pat)
+        .ok()
+        .and_then(|re| re.captures(text))
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or(surname)
 }
 
 #[cfg(test)]
@@ -211,5 +229,8 @@ mod tests {
             j("GUSTAFSON, Judge: The Internal Revenue Service determined"),
             "Gustafson"
         );
+        // The surname of the reporter's heading, the full name of the author line.
+        let head = "People v Hot\nLeo, J.\nThe People\nagainst\nAmela Hot\nDonald Leo, J.\n";
+        assert_eq!(find_judge(head, head, "", false).unwrap(), "Donald Leo");
     }
 }

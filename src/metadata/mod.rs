@@ -23,7 +23,9 @@ use crate::clean::CleanText;
 /// A court, by stable short id (`cand`, `ca9`, `scotus`) and full name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Court {
+    /// Court id (`cand`, `ca9`, `scotus`).
     pub id: String,
+    /// Court name.
     pub name: String,
 }
 
@@ -36,18 +38,23 @@ pub struct Metadata {
     pub case_name: Option<String>,
     /// Docket numbers, the main one first.
     pub dockets: Vec<docket::DocketNumber>,
+    /// The court.
     pub court: Option<Court>,
+    /// Plaintiffs (petitioners, appellants), in proper case.
     pub plaintiffs: Vec<String>,
+    /// Defendants (respondents, appellees), in proper case.
     pub defendants: Vec<String>,
+    /// The judge who signed or presided.
     pub judge: Option<String>,
     /// ISO date `YYYY-MM-DD`.
     pub date: Option<String>,
     /// `filed`, `signed`, `decided`, `hearing`...
     pub date_kind: Option<String>,
+    /// Document type (`order`, `opinion`, `motion`...).
     pub doc_type: Option<String>,
     /// Docket-entry references as normalised numbers (`305`, `305-1`).
     pub docket_entries: Vec<String>,
-    /// Citations as printed, whitespace-normalised (`384 U.S. 364`).
+    /// Citations in one normal form however printed (`384 U.S. 364`, `28 U.S.C. § 1332`).
     pub citations: Vec<String>,
     /// The caption says "et al." (more parties than named).
     pub et_al: bool,

@@ -2,15 +2,20 @@
 
 pub mod entries;
 pub mod human;
+pub mod inspect;
 pub mod json;
+pub mod stats;
 
 use std::io::IsTerminal;
 
 /// `--color auto|always|never`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColorChoice {
+    /// Colour on a terminal, unless `NO_COLOR` is set.
     Auto,
+    /// Always colour.
     Always,
+    /// Never colour.
     Never,
 }
 

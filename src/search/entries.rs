@@ -6,18 +6,20 @@
 
 use anyhow::{Context, Result, anyhow};
 use serde::Serialize;
+use std::ops::Bound;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 use super::ast::Query as Tree;
 use super::compile::Compiler;
 use super::parse::parse;
-use super::query::{SearchRequest, request_tree};
 use super::rewrite::Rewriter;
 use crate::docket::index::{DocketFields, KIND_ENTRY, KIND_SUPERSEDED};
+use crate::index::document::iso_to_datetime;
 use crate::index::store::Store;
+use crate::metadata::{court, docket};
 
 /// The most matching entries read to order them by date or docket order.
 const MAX_SORTED: usize = 100_000;
@@ -80,20 +82,14 @@ fn term(field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
     ))
 }
 
-/// Build the entry query with the filing search's own language: the typed query over
-/// the `entry` field (field:value clauses as for filings), the filter flags, and
-/// `kind:entry`.
-fn build(
-    store: &Store,
-    searcher: &Searcher,
-    f: &DocketFields,
-    req: &EntryRequest,
-) -> Result<Box<dyn Query>> {
-    let mut parts = Vec::new();
+/// Build the entry query: the text over the `entry` field, the filters, `kind:entry`.
+fn build(store: &Store, f: &DocketFields, req: &EntryRequest) -> Result<Box<dyn Query>> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, term(f.kind, KIND_ENTRY))];
     if !req.query.trim().is_empty() {
+        // The query language of filings, with the entry text as the default field.
         let parsed = parse(&req.query)
             .map_err(|e| anyhow!("cannot parse the query `{}`: {e}", req.query))?;
-        let tree = Tree::Field {
+        let scoped = Tree::Field {
             name: "entry".into(),
             query: Box::new(parsed),
         };
@@ -102,40 +98,56 @@ fn build(
             with_children: false,
             exact: false,
         };
-        parts.push(
-            rewriter
-                .rewrite(tree)
-                .map_err(|e| anyhow!("cannot parse the query `{}`: {e}", req.query))?,
-        );
+        let tree = rewriter
+            .rewrite(scoped)
+            .map_err(|e| anyhow!("cannot parse the query `{}`: {e}", req.query))?;
+        let searcher = store.index.reader()?.searcher();
+        let q = Compiler {
+            store,
+            searcher: &searcher,
+        }
+        .compile(&tree)?;
+        clauses.push((Occur::Must, q));
     }
-    let filters = SearchRequest {
-        case: req.case.clone(),
-        docket: req.docket.clone(),
-        court: req.court.clone(),
-        from: req.from.clone(),
-        to: req.to.clone(),
-        ..SearchRequest::default()
-    };
-    if [
-        &filters.case,
-        &filters.docket,
-        &filters.court,
-        &filters.from,
-        &filters.to,
-    ]
-    .iter()
-    .any(|o| o.is_some())
-    {
-        parts.push(request_tree(store, &filters)?);
+    if let Some(d) = &req.docket {
+        let dn = docket::normalize(d)
+            .ok_or_else(|| anyhow!("`{d}` is not a docket number (e.g. 1:20-cv-10189)"))?;
+        clauses.push((Occur::Must, term(f.docket, &dn.canonical)));
     }
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, term(f.kind, KIND_ENTRY))];
-    if !parts.is_empty() {
-        let tree = if parts.len() == 1 {
-            parts.remove(0)
-        } else {
-            Tree::And(parts)
+    if let Some(c) = &req.court {
+        let ids = court::query_ids(c, false);
+        let id = ids
+            .first()
+            .ok_or_else(|| anyhow!("`{c}` names no court (try an id such as nysd or cand)"))?;
+        clauses.push((Occur::Must, term(f.court, id)));
+    }
+    if let Some(case) = &req.case {
+        let parser = QueryParser::for_index(&store.index, vec![f.case_name]);
+        let words: Vec<String> = case
+            .split_whitespace()
+            .filter(|w| !matches!(w.to_lowercase().as_str(), "v" | "v." | "vs" | "vs."))
+            .map(|w| format!("+\"{}\"", w.replace('"', "")))
+            .collect();
+        if !words.is_empty() {
+            let q = parser
+                .parse_query(&words.join(" "))
+                .map_err(|e| anyhow!("cannot read the case name `{case}`: {e}"))?;
+            clauses.push((Occur::Must, q));
+        }
+    }
+    if req.from.is_some() || req.to.is_some() {
+        let bound = |d: &Option<String>, what: &str| -> Result<Bound<Term>> {
+            match d {
+                None => Ok(Bound::Unbounded),
+                Some(s) => {
+                    let dt = iso_to_datetime(s)
+                        .ok_or_else(|| anyhow!("--{what} takes a date as YYYY-MM-DD, not `{s}`"))?;
+                    Ok(Bound::Included(Term::from_field_date(f.date, dt)))
+                }
+            }
         };
-        clauses.push((Occur::Must, Compiler { store, searcher }.compile(&tree)?));
+        let range = RangeQuery::new(bound(&req.from, "from")?, bound(&req.to, "to")?);
+        clauses.push((Occur::Must, Box::new(range)));
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
 }
@@ -148,12 +160,12 @@ pub fn search(store: &Store, req: &EntryRequest) -> Result<EntryResults> {
             store.dir.display()
         )
     })?;
+    let query = build(store, &f, req)?;
     let reader = store
         .index
         .reader()
         .context("cannot open the index for reading")?;
     let searcher = reader.searcher();
-    let query = build(store, &searcher, &f, req)?;
     let limit = req.limit.max(1);
     let fetch = match req.order {
         EntryOrder::Relevance => limit,

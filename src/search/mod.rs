@@ -4,6 +4,8 @@ pub mod analysis;
 pub mod ast;
 pub mod compile;
 pub mod entries;
+pub mod facets;
+pub mod highlight;
 pub mod parse;
 pub mod query;
 pub mod rewrite;
@@ -11,9 +13,12 @@ pub mod span;
 
 use anyhow::{Context, Result};
 use serde::Serialize;
+use std::collections::BTreeSet;
 use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Order, TantivyDocument};
+use tantivy::{DocAddress, Order, TantivyDocument, Term};
 
 use crate::index::document::{PAGE_BREAK, StoredDoc};
 use crate::index::store::Store;
@@ -22,7 +27,9 @@ pub use query::{SearchRequest, Sort};
 /// One hit.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
+    /// 1-based position in the results.
     pub rank: usize,
+    /// The ranking score.
     pub score: f32,
     /// 1-based page of the snippet, when the snippet comes from the body.
     pub page: Option<usize>,
@@ -30,15 +37,23 @@ pub struct Hit {
     pub snippet: String,
     /// Byte ranges of `snippet` that matched the query.
     pub highlights: Vec<(usize, usize)>,
+    /// The document's stored fields.
     #[serde(flatten)]
     pub doc: StoredDoc,
 }
 
-/// Hits of one search and the total number of matching documents.
+/// Hits of one search, the total number of matching documents and, when asked, the
+/// counts of every hit by facet.
 pub struct Results {
+    /// Documents matching the query.
     pub total: usize,
+    /// The hits shown, best first.
     pub hits: Vec<Hit>,
+    pub facets: Vec<facets::FacetCounts>,
 }
+
+/// Snippet length when `--context` is not given, in characters.
+pub const SNIPPET_CHARS: usize = 240;
 
 /// Run a search.
 pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
@@ -47,7 +62,7 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
         .reader()
         .context("cannot open the index for reading")?;
     let searcher = reader.searcher();
-    let query = query::build(store, &searcher, req)?;
+    let query = query::build_with(store, &searcher, req)?;
     // `--limit 0` asks for the count only; the collector needs room for one.
     let limit = req.limit.max(1);
     let top_docs = TopDocs::with_limit(limit);
@@ -59,22 +74,27 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
             } else {
                 Order::Asc
             };
-            let by_date = top_docs.order_by_fast_field::<tantivy::DateTime>("date", order);
+            let by_date = top_docs.order_by_fast_field::<tantivy::DateTime>(
+                store.fields.name(store.fields.date),
+                order,
+            );
             searcher
                 .search(&query, &(by_date, Count))
                 .map(|(hits, n)| (hits.into_iter().map(|(_, a)| (0.0, a)).collect(), n))
         }
     }
     .context("search failed")?;
-    // Unquoted words match the stemmed copy of the body, quoted ones the body as written:
-    // each has its generator, and a hit's snippet is the one with more matched words.
-    let mut generators = Vec::new();
-    for field in [store.fields.body_stem, store.fields.body] {
-        let mut g = SnippetGenerator::create(&searcher, &*query, field)
-            .context("cannot prepare snippets")?;
-        g.set_max_num_chars(240);
-        generators.push(g);
-    }
+    // Snippets mark the words of the body as written: stemmed query terms are first
+    // turned into the written words of the index that share their stem, so no hit's
+    // whole text is stemmed to find its snippet.
+    let marked = snippet_query(store, &searcher, &*query)?;
+    let mut snippets = SnippetGenerator::create(&searcher, &*marked, store.fields.body)
+        .context("cannot prepare snippets")?;
+    snippets.set_max_num_chars(if req.snippet_chars == 0 {
+        SNIPPET_CHARS
+    } else {
+        req.snippet_chars
+    });
     let mut hits = Vec::with_capacity(top.len());
     for (rank, (score, addr)) in top.into_iter().take(req.limit).enumerate() {
         let doc: TantivyDocument = searcher
@@ -82,11 +102,7 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
             .with_context(|| format!("cannot read hit {}", describe(addr)))?;
         let mut stored = StoredDoc::read(&store.fields, &doc, true);
         let body = stored.body.take().unwrap_or_default();
-        let snippet = generators
-            .iter()
-            .map(|g| g.snippet(&body))
-            .max_by_key(|s| s.highlighted().len())
-            .unwrap_or_else(tantivy::snippet::Snippet::empty);
+        let snippet = snippets.snippet(&body);
         let (snippet_text, highlights, page) = if snippet.is_empty() {
             (lead(&body), Vec::new(), None)
         } else {
@@ -103,7 +119,81 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
             doc: stored,
         });
     }
-    Ok(Results { total, hits })
+    let facets = if req.count_by.is_empty() {
+        Vec::new()
+    } else {
+        facets::count(store, &searcher, &*query, &req.count_by)?
+    };
+    Ok(Results {
+        total,
+        hits,
+        facets,
+    })
+}
+
+/// Most written forms one stemmed word is marked in.
+const MAX_FORMS: usize = 256;
+
+/// The query whose body terms snippets mark: `query` plus, for each of its stemmed body
+/// terms, the written words of the index with that stem.
+pub fn snippet_query(
+    store: &Store,
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+) -> Result<Box<dyn Query>> {
+    let (stem_field, body) = (store.fields.body_stem, store.fields.body);
+    let mut stems: BTreeSet<String> = BTreeSet::new();
+    query.query_terms(&mut |t, _| {
+        if t.field() == stem_field
+            && let Some(s) = t.value().as_str()
+        {
+            stems.insert(s.to_string());
+        }
+    });
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, query.box_clone())];
+    let mut forms: BTreeSet<String> = BTreeSet::new();
+    for stem in &stems {
+        // A stem is its word's beginning but for a changed last letter (happy -> happi).
+        let prefix: String = if stem.chars().count() > 3 {
+            stem.chars().take(stem.chars().count() - 1).collect()
+        } else {
+            stem.clone()
+        };
+        let mut found = 0;
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(body)?;
+            let mut stream = inverted
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .into_stream()?;
+            while stream.advance() && found < MAX_FORMS {
+                let key = stream.key();
+                if !key.starts_with(prefix.as_bytes()) {
+                    break;
+                }
+                let Ok(word) = std::str::from_utf8(key) else {
+                    continue;
+                };
+                if !forms.contains(word)
+                    && compile::tokens(store, stem_field, word)?.first() == Some(stem)
+                {
+                    forms.insert(word.to_string());
+                    found += 1;
+                }
+            }
+        }
+    }
+    for w in forms {
+        clauses.push((
+            Occur::Should,
+            Box::new(TermQuery::new(
+                Term::from_field_text(body, &w),
+                IndexRecordOption::WithFreqs,
+            )),
+        ));
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
 }
 
 fn describe(addr: DocAddress) -> String {

@@ -35,10 +35,14 @@ pub struct SearchRequest {
     pub exact: bool,
     /// `--court` and `court:` also take the courts below the named one.
     pub with_children: bool,
+    /// Count every hit by these (`--count-by`).
+    pub count_by: Vec<super::facets::Facet>,
+    /// Longest snippet, in characters (0: the default).
+    pub snippet_chars: usize,
 }
 
 /// Order of hits.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Sort {
     /// Best match first (BM25, with case name, title and parties weighted up).
     #[default]
@@ -49,9 +53,19 @@ pub enum Sort {
     Oldest,
 }
 
+/// Build the query for a request, with a searcher of its own (see [`build_with`]).
+pub fn build(store: &Store, req: &SearchRequest) -> Result<Box<dyn Query>> {
+    let reader = store.index.reader()?;
+    build_with(store, &reader.searcher(), req)
+}
+
 /// Build the query for a request: the typed query and every filter flag become one
-/// parsed tree, rewritten and compiled.
-pub fn build(store: &Store, searcher: &Searcher, req: &SearchRequest) -> Result<Box<dyn Query>> {
+/// parsed tree, rewritten and compiled (wildcards expand over `searcher`'s segments).
+pub fn build_with(
+    store: &Store,
+    searcher: &Searcher,
+    req: &SearchRequest,
+) -> Result<Box<dyn Query>> {
     let tree = request_tree(store, req)?;
     let compiled = Compiler { store, searcher }.compile(&tree)?;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, compiled)];

@@ -123,3 +123,26 @@ pub fn same_set(gold: &str, got: &[String]) -> bool {
     o.dedup();
     g == o
 }
+
+/// [`metadata_of`] for every row's file, in row order, read on all cores (each file is
+/// read on its own, as `index` reads them in parallel).
+pub fn metadata_of_rows(rows: &[GoldRow]) -> Vec<Metadata> {
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let chunk = rows.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = rows
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|r| metadata_of(&corpus_dir().join(&r.file)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("reader thread"))
+            .collect()
+    })
+}

@@ -92,7 +92,8 @@ pub fn gold() -> Vec<Gold> {
             .filter(|x| !x.is_empty())
             .collect()
     };
-    text.lines()
+    let rows: Vec<Gold> = text
+        .lines()
         .skip(1)
         .filter(|l| !l.trim().is_empty())
         .map(|l| {
@@ -111,7 +112,9 @@ pub fn gold() -> Vec<Gold> {
                 phrases: list(&col(9), "|"),
             }
         })
-        .collect()
+        .collect();
+    assert!(!rows.is_empty(), "GOLD.tsv has no rows");
+    rows
 }
 
 /// Write a plain, valid PDF of `pages` pages, each with `lines` lines of Helvetica text
@@ -149,6 +152,63 @@ pub fn write_text_pdf(path: &Path, pages: usize, lines: usize, token: &str) {
         stream.extend_from_slice(b"\nendstream");
         objs.push(stream);
     }
+    write_pdf(path, &objs);
+}
+
+/// Write a small, valid one-page PDF whose drawing takes any reader minutes: the page
+/// draws a form that draws the one below it ten times, eight levels deep, so a reader
+/// interprets 10^8 path operators. A file no machine reads within a few seconds, for
+/// tests of the time limit.
+pub fn write_endless_pdf(path: &Path) {
+    const DEPTH: usize = 8;
+    let stream = |dict: &str, body: &str| {
+        format!(
+            "<< {dict} /Length {} >>\nstream\n{body}\nendstream",
+            body.len()
+        )
+    };
+    let mut objs = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> /XObject << /X{DEPTH} {} 0 R >> >> /Contents 4 0 R >>",
+            6 + DEPTH
+        ),
+        stream(
+            "",
+            &format!(
+                "BT /F1 12 Tf 72 720 Td (A filing whose drawing never ends) Tj ET\n/X{DEPTH} Do"
+            ),
+        ),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    for k in 0..=DEPTH {
+        let form = "/Type /XObject /Subtype /Form /BBox [0 0 612 792]";
+        objs.push(if k == 0 {
+            stream(form, "0 0 m 1 1 l S")
+        } else {
+            stream(
+                &format!(
+                    "{form} /Resources << /XObject << /X{} {} 0 R >> >>",
+                    k - 1,
+                    6 + k - 1
+                ),
+                &format!("/X{} Do\n", k - 1).repeat(10),
+            )
+        });
+    }
+    write_pdf(
+        path,
+        &objs
+            .iter()
+            .map(|o| o.as_bytes().to_vec())
+            .collect::<Vec<_>>(),
+    );
+}
+
+/// Write numbered PDF objects (object `k + 1` is `objs[k]`; object 1 the catalog) with
+/// their cross-reference table.
+fn write_pdf(path: &Path, objs: &[Vec<u8>]) {
     let mut buf = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::with_capacity(objs.len());
     for (k, o) in objs.iter().enumerate() {
