@@ -24,8 +24,11 @@ pub enum Attempt {
     /// pdf-extract's text cannot be trusted; `partial` is what it got, `images` says
     /// which pages (0-based) draw images.
     Untrusted {
+        /// Why pdf-extract's text is not trusted.
         why: Distrust,
+        /// The text pdf-extract did get; None when it got nothing usable.
         partial: Option<Extracted>,
+        /// One entry per page (0-based): whether the page draws an image.
         images: Vec<bool>,
     },
     /// No text; nothing further can help.

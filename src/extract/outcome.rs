@@ -86,7 +86,12 @@ pub enum Distrust {
     /// The page tree is empty.
     NoPages,
     /// Extraction failed on some pages.
-    PagesFailed { failed: usize, of: usize },
+    PagesFailed {
+        /// Pages whose text pdf-extract could not get.
+        failed: usize,
+        /// Pages in the document.
+        of: usize,
+    },
     /// No text at all and no images.
     NoText,
     /// Far less text than the content streams show.
@@ -160,30 +165,65 @@ pub enum ExtractError {
     /// A FIFO, socket or device: reading it could block forever.
     NotRegular(Special),
     /// Larger than `--max-file-size`.
-    TooLarge { bytes: u64, limit_mb: u64 },
+    TooLarge {
+        /// The file's size in bytes.
+        bytes: u64,
+        /// The `--max-file-size` it exceeds, in MiB.
+        limit_mb: u64,
+    },
     /// The file could not be read (the cause, as [`io_reason`] words it).
     Unreadable(String),
     /// A PDF with no text layer; OCR was not requested (`missing: None`) or a tool is missing.
-    NeedsOcr { missing: Option<Tool> },
+    NeedsOcr {
+        /// The OCR program that is not installed; None when `--ocr` was not given.
+        missing: Option<Tool>,
+    },
     /// A PDF that needs a user password.
     Encrypted,
     /// Every reader ran and found no words.
     NoText,
     /// A reader was stopped at the time limit.
-    TimedOut { tool: Tool, secs: u64 },
+    TimedOut {
+        /// The reader that was stopped.
+        tool: Tool,
+        /// The time limit it reached, in whole seconds.
+        secs: u64,
+    },
     /// A reader was stopped at the memory limit.
-    OutOfMemory { tool: Tool, limit_mb: u64 },
+    OutOfMemory {
+        /// The reader that was stopped.
+        tool: Tool,
+        /// The memory limit it reached, in MB.
+        limit_mb: u64,
+    },
     /// A reader died.
-    Crashed { tool: Tool, how: Crash },
+    Crashed {
+        /// The reader that died.
+        tool: Tool,
+        /// How it died (signal, exit code, stack overflow).
+        how: Crash,
+    },
     /// A program needed to read the file is not installed.
     ToolMissing(Tool),
     /// A program ran and failed (its own first line of complaint).
-    ToolFailed { tool: Tool, detail: String },
+    ToolFailed {
+        /// The program that failed.
+        tool: Tool,
+        /// Its first line of complaint, or why it could not be started.
+        detail: String,
+    },
     /// A panic in one of Docketeer's own stages.
-    Internal { stage: Stage, message: String },
+    Internal {
+        /// The stage that panicked.
+        stage: Stage,
+        /// The panic's message.
+        message: String,
+    },
     /// pdf-extract could not be trusted and the fallback failed too.
     Unusable {
+        /// Why pdf-extract's text was not trusted.
         why: Distrust,
+        /// Why the fallback (pdftotext) gave no text either.
         then: Box<ExtractError>,
     },
 }
@@ -330,10 +370,17 @@ impl fmt::Display for ExtractError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Note {
     /// A fallback reader produced the text because pdf-extract could not be trusted.
-    Fallback { used: Tool, why: Distrust },
+    Fallback {
+        /// The reader whose text was indexed.
+        used: Tool,
+        /// Why pdf-extract's text was not trusted.
+        why: Distrust,
+    },
     /// pdf-extract's partial text was kept because the fallback failed.
     Partial {
+        /// Why pdf-extract's text was not trusted.
         why: Distrust,
+        /// Why the fallback gave no text.
         fallback: ExtractError,
     },
     /// These pages look scanned and were not read (no `--ocr`).
@@ -341,9 +388,17 @@ pub enum Note {
     /// OCR read these pages.
     Ocr(Vec<usize>),
     /// OCR failed on a page.
-    OcrFailed { page: usize, error: ExtractError },
+    OcrFailed {
+        /// The page, counted from 1.
+        page: usize,
+        /// Why OCR gave no text for it.
+        error: ExtractError,
+    },
     /// The text was cut at `--max-text`.
-    Truncated { limit_mb: u64 },
+    Truncated {
+        /// The `--max-text` limit the text was cut at, in MiB.
+        limit_mb: u64,
+    },
 }
 
 impl Note {
@@ -414,7 +469,10 @@ pub enum Gap {
     /// Scanned pages were not OCRed.
     NeedsOcr,
     /// The text was cut at this many MiB.
-    Truncated { limit_mb: u64 },
+    Truncated {
+        /// The `--max-text` limit the text was cut at, in MiB.
+        limit_mb: u64,
+    },
     /// The fallback ran and failed.
     FallbackFailed,
 }
