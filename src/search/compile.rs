@@ -35,9 +35,9 @@ struct Target {
 }
 
 /// Compiles queries against one index.
-pub struct Compiler<'a> {
-    pub store: &'a Store,
-    pub searcher: &'a Searcher,
+pub(crate) struct Compiler<'a> {
+    pub(crate) store: &'a Store,
+    pub(crate) searcher: &'a Searcher,
 }
 
 impl Compiler<'_> {

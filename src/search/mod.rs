@@ -49,6 +49,7 @@ pub struct Results {
     pub total: usize,
     /// The hits shown, best first.
     pub hits: Vec<Hit>,
+    /// Counts of every hit by each `--count-by` facet; empty when none was asked for.
     pub facets: Vec<facets::FacetCounts>,
 }
 

@@ -21,30 +21,48 @@ pub const MAX_DISTANCE: u32 = 10_000;
 /// Why a query cannot be read; every message says what to write instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParseError {
+    /// A `"` opens a phrase that is never closed.
     UnclosedQuote,
+    /// A `(` is never closed.
     UnclosedParen,
+    /// A `)` closes no `(`.
     UnexpectedParen,
+    /// `()` with nothing inside.
     EmptyParens,
+    /// A connector lacks a term on one side.
     MissingOperand {
+        /// The connector as typed (`AND`, `w/5`).
         op: String,
     },
+    /// A word starts with `!` or `*`.
     LeadingWildcard {
+        /// The word as typed.
         word: String,
     },
+    /// Nesting deeper than [`MAX_DEPTH`].
     TooDeep,
+    /// The query is longer than [`MAX_LEN`] bytes.
     TooLong,
+    /// A distance that is not a number from 1 to [`MAX_DISTANCE`] (0 allowed for `~N`).
     BadDistance {
+        /// The connector or slop as typed (`w/x`, `~99999`).
         op: String,
     },
+    /// A `field:[…]` that is not `[LOW TO HIGH]`.
     BadRange {
+        /// The range text as typed.
         text: String,
     },
     /// A connector given an operand it cannot take.
     Operand {
+        /// The connector (`w/5`, `pre/3`, `/s`, `/p`).
         op: String,
+        /// What it was given, in words (`NOT`, `an AND group`).
         operand: String,
+        /// What to write instead.
         instead: String,
     },
+    /// No words to search for.
     Empty,
 }
 

@@ -12,10 +12,30 @@ use crate::metadata::{court, docket};
 /// Why a parsed query cannot be rewritten.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RewriteError {
-    UnknownField { name: String, fields: Vec<String> },
-    BadDate { field: String, value: String },
-    RangeOnText { name: String },
-    NoValue { name: String },
+    /// A `name:` that is not a searchable field of the schema.
+    UnknownField {
+        /// The field name as typed.
+        name: String,
+        /// The names that can be searched, to offer instead.
+        fields: Vec<String>,
+    },
+    /// A date field given something that is not a day, month or year.
+    BadDate {
+        /// The field as typed, with its colon (`date:`).
+        field: String,
+        /// The value as typed.
+        value: String,
+    },
+    /// A `[.. TO ..]` range on a field that is not a date.
+    RangeOnText {
+        /// The field name as typed.
+        name: String,
+    },
+    /// A field given another field clause or range instead of a value (`court:date:x`).
+    NoValue {
+        /// The field name as typed.
+        name: String,
+    },
 }
 
 impl fmt::Display for RewriteError {
@@ -46,6 +66,7 @@ impl std::error::Error for RewriteError {}
 
 /// What rewriting needs to know besides the tree.
 pub struct Rewriter<'a> {
+    /// The index's schema file: which fields exist and what kind each is.
     pub spec: &'a SchemaSpec,
     /// `court:` and `--court` also take the courts below the named one.
     pub with_children: bool,
