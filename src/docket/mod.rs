@@ -69,6 +69,7 @@ impl std::fmt::Display for Note {
 /// A lawyer for a party.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attorney {
+    /// The lawyer's name as printed.
     pub name: String,
     /// The first line of the address block when it names an office, not a street.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -82,9 +83,11 @@ pub struct Attorney {
 /// A party to the case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Party {
+    /// The party's name as printed.
     pub name: String,
     /// The role as printed, numbering dropped ("Defendant", "Jnt Admin Debtor").
     pub role: String,
+    /// Which side of the case the role puts the party on.
     pub side: Side,
     /// ISO date the party was terminated from the case.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -92,6 +95,7 @@ pub struct Party {
     /// Lines printed under the name (address, aliases, capacity).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub extra_info: Vec<String>,
+    /// The party's lawyers, in the order printed; empty for a party without counsel.
     pub attorneys: Vec<Attorney>,
 }
 
@@ -104,29 +108,45 @@ pub struct Entry {
     pub date_filed: Option<String>,
     /// ISO date entered on the docket (the `(Entered: ...)` stamp), else the date filed.
     pub date_entered: Option<String>,
+    /// The docket text, whitespace squashed.
     pub description: String,
 }
 
 /// Everything read from one docket sheet.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DocketSheet {
+    /// Which kind of page the sheet was read from.
     pub form: Form,
+    /// The case title (`Smith v. Jones`); None when the page prints none.
     pub case_name: Option<String>,
     /// The docket number as the sheet's heading prints it, office and judge suffixes
     /// dropped (`3:09-cr-00418`, `10-00276`).
     pub docket_number: Option<String>,
+    /// The court the sheet names; None when no known court is named.
     pub court: Option<Court>,
+    /// The presiding judge's name, title words dropped (`Assigned to:`).
     pub assigned_to: Option<String>,
+    /// The judge the case is referred to, usually a magistrate (`Referred to:`).
     pub referred_to: Option<String>,
+    /// ISO date the case was filed or docketed.
     pub date_filed: Option<String>,
+    /// ISO date the case was terminated or closed; None while it is open.
     pub date_terminated: Option<String>,
+    /// The nature-of-suit code and words as printed (`440 Civil Rights: Other`).
     pub nature_of_suit: Option<String>,
+    /// The statute the case is brought under, as printed (`28:1331 Federal Question`).
     pub cause: Option<String>,
+    /// Who demanded a jury, as printed (`Plaintiff`, `Both`, `None`).
     pub jury_demand: Option<String>,
+    /// The amount demanded, as printed (`$75,000`).
     pub demand: Option<String>,
+    /// The basis of jurisdiction, as printed (`Federal Question`, `Diversity`).
     pub jurisdiction: Option<String>,
+    /// Every party, in the order printed.
     pub parties: Vec<Party>,
+    /// Every docket entry, in the order printed.
     pub entries: Vec<Entry>,
+    /// What a partial parse is missing; empty when the sheet was read whole.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
 }
