@@ -211,6 +211,7 @@ pub enum Engine {
     Quickwit,
 }
 
+/// `docketeer schema`: which engine's form of the schema to print.
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// `local`: the schema file; `quickwit`: a Quickwit index config generated from it
@@ -221,6 +222,7 @@ pub struct SchemaArgs {
     pub index_id: String,
 }
 
+/// `docketeer push`: where the cluster is and how to send to it.
 #[derive(Debug, Args)]
 pub struct PushArgs {
     /// Quickwit REST endpoint, e.g. http://127.0.0.1:7280
@@ -342,8 +344,10 @@ fn query_help() -> String {
     )
 }
 
+/// `docketeer cases`: which index to list and in what form.
 #[derive(Debug, Args)]
 pub struct CasesArgs {
+    /// Where the index lives.
     #[command(flatten)]
     pub index: IndexDir,
     /// One JSON object per case
@@ -351,11 +355,13 @@ pub struct CasesArgs {
     pub json: bool,
 }
 
+/// `docketeer show`: which filing or hit to print, and how.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// PATH, PATH:PAGE, or the number of a hit of the last search (`docketeer show 2`)
     #[arg(value_name = "TARGET")]
     pub target: String,
+    /// Where the index lives.
     #[command(flatten)]
     pub index: IndexDir,
     /// Words to mark [default: the last search's query]
@@ -369,6 +375,7 @@ pub struct ShowArgs {
     pub color: ColorChoice,
 }
 
+/// `docketeer completions`: the shell to write a script for.
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell
@@ -376,6 +383,7 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
+/// `docketeer help`: the topic to explain.
 #[derive(Debug, Args)]
 pub struct HelpArgs {
     /// `syntax` for the query language, or a command's name

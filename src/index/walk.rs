@@ -20,11 +20,26 @@ pub struct Found {
 pub enum WalkProblem {
     /// A folder that could not be listed or a file that could not be looked at; what
     /// the index holds under it must be kept.
-    Unreadable { path: PathBuf, why: std::io::Error },
+    Unreadable {
+        /// The folder or file, as the walk reached it.
+        path: PathBuf,
+        /// The error the system gave.
+        why: std::io::Error,
+    },
     /// A symbolic link that leads back into a folder above it.
-    Loop { path: PathBuf, ancestor: PathBuf },
+    Loop {
+        /// The link that closes the loop.
+        path: PathBuf,
+        /// The folder above it that it leads back to.
+        ancestor: PathBuf,
+    },
     /// A path named on the command line that is not a regular file or folder.
-    NotRegular { path: PathBuf, what: Special },
+    NotRegular {
+        /// The path as named on the command line.
+        path: PathBuf,
+        /// What kind of file it is instead.
+        what: Special,
+    },
 }
 
 impl std::fmt::Display for WalkProblem {

@@ -90,7 +90,9 @@ pub struct Table {
 pub struct Hit {
     /// Index of the court in [`Table::rows`].
     pub court: usize,
+    /// Byte offset in the text where the match starts.
     pub start: usize,
+    /// Byte offset in the text just past the match (never equal to `start`).
     pub end: usize,
 }
 

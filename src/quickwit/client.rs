@@ -17,15 +17,28 @@ const MAX_RESPONSE: u64 = 512 << 20;
 #[derive(Debug)]
 pub enum ClientError {
     /// No answer: the node is down, the address is wrong, or it timed out.
-    Unreachable { url: String, reason: String },
+    Unreachable {
+        /// The URL requested (or the endpoint refused as not `http://`).
+        url: String,
+        /// Why no answer came, in the transport's words.
+        reason: String,
+    },
     /// Quickwit answered with an error status and this message.
     Status {
+        /// The URL requested.
         url: String,
+        /// The HTTP status code, outside 200–299.
         code: u16,
+        /// Quickwit's `message`, else the first 500 characters of its answer.
         message: String,
     },
     /// The answer was not what the API documents.
-    BadResponse { url: String, reason: String },
+    BadResponse {
+        /// The URL requested.
+        url: String,
+        /// What was wrong with the answer (not JSON, not UTF-8, too large).
+        reason: String,
+    },
 }
 
 impl fmt::Display for ClientError {

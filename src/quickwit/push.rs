@@ -54,9 +54,11 @@ pub struct PushReport {
 /// Options of a push.
 #[derive(Debug, Clone)]
 pub struct PushOptions {
+    /// The Quickwit index to copy into; created from the schema when missing.
     pub index_id: String,
     /// Largest ingest body, in bytes.
     pub batch_bytes: usize,
+    /// Draw a progress bar (on stderr) while documents are sent.
     pub progress: bool,
 }
 
