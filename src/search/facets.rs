@@ -134,7 +134,7 @@ pub fn count(
 /// One case of the index, as `docketeer cases` lists it.
 #[derive(Debug, Clone, Serialize)]
 pub struct CaseSummary {
-    /// The caption's case name, else the first docket number as written.
+    /// The case name read from its filings, else its first docket number as written.
     pub case_name: String,
     /// The first docket number as written, else canonical; None when no filing has one.
     pub docket: Option<String>,

@@ -36,7 +36,7 @@ pub struct SearchRequest {
     pub from: Option<String>,
     /// Latest filing date, `YYYY-MM-DD`, inclusive (`--to`); None: no upper bound.
     pub to: Option<String>,
-    /// Most hits to return (0 is taken as 1).
+    /// Most hits to return; 0 returns none, only the count of matches.
     pub limit: usize,
     /// The order hits are returned in.
     pub sort: Sort,

@@ -31,7 +31,7 @@ pub enum RewriteError {
         /// The field name as typed.
         name: String,
     },
-    /// A field given another field clause or range instead of a value (`court:date:x`).
+    /// A field given another field clause or a range instead of a value.
     NoValue {
         /// The field name as typed.
         name: String,
