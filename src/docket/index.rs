@@ -89,7 +89,7 @@ impl DocketFields {
 /// What a filing brings beyond its own document: its docket sheet, and the document
 /// number its ECF header prints.
 #[derive(Debug, Clone, Default)]
-pub struct Extra {
+pub(crate) struct Extra {
     /// The docket sheet the filing is; None for any other filing.
     pub sheet: Option<Box<DocketSheet>>,
     /// Key of the case (`court:docket`), when the sheet names both.
@@ -150,7 +150,7 @@ fn recency(sheet: &DocketSheet, doc_id: &str) -> Recency {
 }
 
 /// The current sheet of every case in the index, kept up to date while a run writes.
-pub struct Registry {
+pub(crate) struct Registry {
     fields: Option<DocketFields>,
     /// key → (doc_id, recency) of the current sheet.
     current: HashMap<String, (String, Recency)>,
