@@ -105,7 +105,7 @@ pub struct IndexArgs {
     #[arg(long, default_value_t = 1024, value_name = "MIB", value_parser = clap::value_parser!(u64).range(0..=1_048_576))]
     pub max_file_size: u64,
     /// Keep at most this much text per filing, in MiB; the rest is left out and reported (0 = no limit)
-    #[arg(long, default_value_t = 8, value_name = "MIB", value_parser = clap::value_parser!(u64).range(0..=4096))]
+    #[arg(long, default_value_t = 16, value_name = "MIB", value_parser = clap::value_parser!(u64).range(0..=4096))]
     pub max_text: u64,
     /// Delete the index (after checking it holds only index files) and index PATH again: the way out of a damaged index
     #[arg(long)]

@@ -2,7 +2,7 @@
 //!
 //! Data flows one way: file → [`extract`] → [`clean`] → [`metadata`] → [`index`] → [`search`] → [`output`].
 
-#![allow(missing_docs)]
+#![warn(missing_docs)]
 
 pub mod app;
 pub mod clean;

@@ -2,15 +2,16 @@
 //! printed by a court (`tests/data/courts/examples.tsv`, copied from courts-db) must
 //! resolve to that court.
 
+#[path = "common/data.rs"]
+mod data;
+
 use docketeer::metadata::courts_db;
 
 #[test]
 fn courts_db_examples_resolve_to_their_own_court() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/courts/examples.tsv"
-    );
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let path = data::test_data().join("courts/examples.tsv");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let (mut n, mut own, mut only) = (0usize, 0usize, 0usize);
     let mut misses = Vec::new();
     for line in text.lines().skip(1) {

@@ -437,4 +437,22 @@ fn a_file_over_the_size_limit_is_skipped_without_being_read() {
         assert!(!err(&o).contains("permission denied"), "{}", err(&o));
     }
     assert_eq!(hits(&idx, "qzsmallx").len(), 1);
+    // A raised limit is a reason to read it after all (it holds only zeros).
+    chmod(&big, 0o666);
+    let o = run_as_other(&[
+        "index",
+        s(&docs),
+        "--index",
+        s(&idx),
+        "--max-file-size",
+        "4",
+    ]);
+    assert!(
+        err(&o).contains(&format!(
+            "skipped {}: not a PDF, HTML or text file",
+            s(&big)
+        )),
+        "{}",
+        err(&o)
+    );
 }

@@ -3,6 +3,7 @@
 //! every commit and after), and Ctrl-C while a huge file is being hashed. Waits are on
 //! observable events (tantivy's meta.json, the run's own lines), never on sleeps.
 
+mod common;
 mod faults_support;
 
 use faults_support::*;
@@ -167,5 +168,47 @@ fn ctrl_c_is_honoured_while_hashing_a_huge_file() {
     let log_text = std::fs::read_to_string(&log).unwrap_or_default();
     assert_eq!(status.code(), Some(130), "{log_text}");
     assert!(log_text.contains("interrupted"), "{log_text}");
+    assert_eq!(hits(&idx, "qzkeptx").len(), 1);
+}
+
+/// Ctrl-C while a PDF is being extracted: the run commits and ends, and the extraction
+/// worker it started is killed with it instead of running on to its time limit.
+#[test]
+fn ctrl_c_during_extraction_stops_the_worker_too() {
+    let dir = workdir();
+    let docs = dir.path().join("docs");
+    write_text_filing(&docs.join("order.txt"), TEXT_SOURCES[0], "qzkeptx");
+    let idx = dir.path().join("idx");
+    let o = index(&idx, &docs, &["--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let big = docs.join("record-of-proceedings.pdf");
+    common::write_text_pdf(&big, 3000, 50, "qzbigx");
+    let log = dir.path().join("run.log");
+    let mut child = spawn_index(&idx, &["--timeout", "3600", s(&docs)], &log);
+    let working = wait_for(&mut child, "the extraction worker", || {
+        !processes_mentioning(s(&big)).is_empty()
+    });
+    assert!(
+        working,
+        "no worker seen: {}",
+        std::fs::read_to_string(&log).unwrap_or_default()
+    );
+    signal(&child, libc::SIGINT);
+    let status = wait(&mut child, "a run interrupted during extraction");
+    let log_text = std::fs::read_to_string(&log).unwrap_or_default();
+    assert_eq!(status.code(), Some(130), "{log_text}");
+    // The worker is gone once the run has ended (reaped by init a moment later at most).
+    let mut left = processes_mentioning(s(&big));
+    for _ in 0..200 {
+        if left.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        left = processes_mentioning(s(&big));
+    }
+    assert!(
+        left.is_empty(),
+        "workers still running: {left:?}\n{log_text}"
+    );
     assert_eq!(hits(&idx, "qzkeptx").len(), 1);
 }

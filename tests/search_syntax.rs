@@ -249,4 +249,32 @@ fn wrongly_mixed_queries_say_what_to_write() {
     refused(&["summary /s"], "a term on each side");
     refused(&["\"summary judgment\"~3 /s genuine"], "w/3");
     refused(&["nosuchfield:x"], "case_name");
+    refused(&["title: x"], "right after the colon");
+    refused(&["§ +"], "no letters or digits");
+}
+
+#[test]
+fn citations_dockets_and_entry_references_stay_units() {
+    let immdef = set(&["seed-cacd-immdef-order.txt"]);
+    assert_eq!(hits("cites:\"384 U.S. 364\""), immdef);
+    assert_eq!(hits("\"384 U.S. 364\""), immdef);
+    assert_eq!(hits("dkt:305"), immdef);
+    let casd = set(&["seed-casd-alotrolado-order.txt"]);
+    assert_eq!(hits("docket:17-cv-2366"), casd);
+    assert!(hits("3:17-cv-02366").contains("seed-casd-alotrolado-order.txt"));
+    // A citation matches as a whole: page 36 is not page 364.
+    assert!(hits("\"384 U.S. 36\"").is_empty());
+}
+
+#[test]
+fn exclusion_alone_and_before_a_field() {
+    let all = hits("court:cand OR court:casd OR court:cacd OR NOT court:cand");
+    let not_cand = hits("NOT court:cand");
+    assert!(!not_cand.contains("seed-cand-aclu-cms.txt"));
+    assert_eq!(not_cand.len() + 1, all.len());
+    assert_eq!(
+        hits("asylum -court:casd"),
+        hits("asylum AND NOT court:casd")
+    );
+    assert!(!hits("asylum -court:casd").contains("seed-casd-alotrolado-order.txt"));
 }

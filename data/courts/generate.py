@@ -6,11 +6,11 @@ Usage: python3 data/courts/generate.py PATH/TO/courts_db/data
 Writes, next to this script:
   courts.tsv    one court a row: id, name, citation_string, parent, type, system,
                 level, location, jurisdiction
-  patterns.tsv  one pattern a row: id, keyword, regex. The regex is courts-db's
+  patterns.tsv  one pattern a row: id, keywords, regex. The regex is courts-db's
                 template with its variables and place lists filled in and written
-                for Rust's `regex` crate; the keyword is a literal that every match
-                of the regex contains (empty when none), used to pick the few
-                patterns worth compiling for a given text.
+                for Rust's `regex` crate; the keywords are words every match of the
+                regex contains (none when it has none), rarest first, used to pick
+                the few patterns worth compiling for a given text.
 and ../../tests/data/courts/examples.tsv: courts-db's `examples`, one
 `example<TAB>id` a row, which the court matcher must resolve to their own court.
 
@@ -74,6 +74,19 @@ def required_literals(pattern):
     return [r.lower().strip() for r in runs if len(r.strip()) >= 3]
 
 
+LOOK = re.compile(r"^((?:\(\?[=!]\^\.\*[^()]+\))+)\.\*$")
+
+
+def look_form(pattern):
+    """courts-db writes a few courts as look-aheads only ("has A and B, not C"), which
+    Rust's `regex` lacks: `(?LOOK)+A+B-C`, read by the matcher as those conditions."""
+    m = LOOK.match(pattern)
+    if not m:
+        return None
+    parts = re.findall(r"\(\?([=!])\^\.\*([^()]+)\)", m.group(1))
+    return "(?LOOK)" + "".join(("+" if k == "=" else "-") + t for k, t in parts)
+
+
 def to_rust(pattern):
     # Python accepts `{,n}`; Rust wants `{0,n}`.
     return re.sub(r"\{,(\d+)\}", r"{0,\1}", pattern)
@@ -104,6 +117,11 @@ def main(src):
         for tpl in c["regex"] + [c["name"]]:
             expanded = re.sub(r"\$\{(\d+)-(\d+)\}", ordinal_range, tpl)
             expanded = Template(expanded).substitute(**variables)
+            look = look_form(expanded)
+            if look:
+                wanted = [t.lower() for k, t in re.findall(r"([+-])([^+-]+)", look[7:]) if k == "+"]
+                pats.append((c["id"], wanted, look))
+                continue
             try:
                 lits = required_literals(expanded)
             except re.error:
@@ -112,21 +130,26 @@ def main(src):
         for ex in c["examples"]:
             examples.append(f"{' '.join(ex.split())}\t{c['id']}")
 
-    # The rarest required literal is the best key: it wakes the fewest patterns.
-    freq = collections.Counter(l for _, lits, _ in pats for l in set(lits))
+    # The key is one word of a required literal (any part of a literal every match
+    # contains is itself contained): the word fewest patterns share wakes the fewest
+    # patterns, and short keys keep the automaton small.
+    def words(lits):
+        return {w for l in lits for w in re.findall(r"[a-z0-9']{4,}", l)}
+
+    freq = collections.Counter(w for _, lits, _ in pats for w in words(lits))
     out, seen = [], set()
     for cid, lits, rx in pats:
         if (cid, rx) in seen:
             continue
         seen.add((cid, rx))
-        key = min(lits, key=lambda l: (freq[l], -len(l))) if lits else ""
-        out.append(f"{cid}\t{key}\t{rx}")
+        ws = sorted(words(lits), key=lambda w: (freq[w], -len(w), w))
+        out.append(f"{cid}\t{' '.join(ws)}\t{rx}")
 
     with open(os.path.join(here, "courts.tsv"), "w", encoding="utf-8") as f:
         f.write("id\tname\tcitation_string\tparent\ttype\tsystem\tlevel\tlocation\tjurisdiction\n")
         f.write("\n".join(rows) + "\n")
     with open(os.path.join(here, "patterns.tsv"), "w", encoding="utf-8") as f:
-        f.write("id\tkeyword\tregex\n")
+        f.write("id\tkeywords\tregex\n")
         f.write("\n".join(out) + "\n")
     ex_dir = os.path.join(here, "..", "..", "tests", "data", "courts")
     os.makedirs(ex_dir, exist_ok=True)

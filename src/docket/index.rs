@@ -25,30 +25,55 @@ pub const KIND_SUPERSEDED: &str = "superseded";
 /// The schema fields this module reads and writes.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct DocketFields {
+    /// The schema's `doc_id` field.
     pub doc_id: Field,
+    /// The schema's `path` field.
     pub path: Field,
+    /// The schema's `file_sig` field.
     pub file_sig: Field,
+    /// The schema's `format` field.
     pub format: Field,
+    /// The schema's `method` field.
     pub method: Field,
+    /// The schema's `kind` field.
     pub kind: Field,
+    /// The schema's `case_name` field.
     pub case_name: Field,
+    /// The schema's `docket` field.
     pub docket: Field,
+    /// The schema's `docket_raw` field.
     pub docket_raw: Field,
+    /// The schema's `court` field.
     pub court: Field,
+    /// The schema's `court_name` field.
     pub court_name: Field,
+    /// The schema's `party` field.
     pub party: Field,
+    /// The schema's `date` field.
     pub date: Field,
+    /// The schema's `date_kind` field.
     pub date_kind: Field,
+    /// The schema's `dkt` field.
     pub dkt: Field,
+    /// The schema's `attorney` field.
     pub attorney: Field,
+    /// The schema's `firm` field.
     pub firm: Field,
+    /// The schema's `role` field.
     pub role: Field,
+    /// The schema's `nature` field.
     pub nature: Field,
+    /// The schema's `entry` field.
     pub entry: Field,
+    /// The schema's `entry_no` field.
     pub entry_no: Field,
+    /// The schema's `entry_seq` field.
     pub entry_seq: Field,
+    /// The schema's `sheet_id` field.
     pub sheet_id: Field,
+    /// The schema's `sheet_key` field.
     pub sheet_key: Field,
+    /// The schema's `ecf_doc` field.
     pub ecf_doc: Field,
 }
 

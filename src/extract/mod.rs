@@ -131,7 +131,7 @@ impl Default for ExtractOptions {
             worker: None,
             memory_limit_mb: 2048,
             max_file_mb: 1024,
-            max_text_mb: 8,
+            max_text_mb: 16,
         }
     }
 }

@@ -193,7 +193,7 @@ pub enum ExtractError {
     OutOfMemory {
         /// The reader that was stopped.
         tool: Tool,
-        /// The memory limit it reached, in MB.
+        /// The memory limit it reached, in MiB.
         limit_mb: u64,
     },
     /// A reader died.
@@ -275,13 +275,22 @@ impl ExtractError {
     }
 
     /// Whether retrying an unchanged file could give another answer now: a program that
-    /// was missing is installed, or OCR is asked for.
-    pub fn may_change(&self, ocr: bool) -> bool {
+    /// was missing is installed, OCR is asked for, or the limit it hit was raised.
+    pub fn may_change(&self, opts: &super::ExtractOptions) -> bool {
         match self {
-            ExtractError::NeedsOcr { missing: None } => ocr,
-            ExtractError::NeedsOcr { missing: Some(t) } => ocr && t.available(),
+            ExtractError::NeedsOcr { missing: None } => opts.ocr,
+            ExtractError::NeedsOcr { missing: Some(t) } => opts.ocr && t.available(),
             ExtractError::ToolMissing(t) => t.available(),
-            ExtractError::Unusable { then, .. } => then.may_change(ocr),
+            ExtractError::TooLarge { bytes, .. } => {
+                opts.max_file_mb == 0 || *bytes <= opts.max_file_mb.saturating_mul(super::MIB)
+            }
+            ExtractError::TimedOut { secs, .. } => opts.timeout.as_secs() > *secs,
+            ExtractError::OutOfMemory { limit_mb, .. } => {
+                opts.memory_limit_mb == 0 || opts.memory_limit_mb > *limit_mb
+            }
+            ExtractError::Unusable { why, then } => {
+                matches!(why, Distrust::Died(e) if e.may_change(opts)) || then.may_change(opts)
+            }
             _ => false,
         }
     }

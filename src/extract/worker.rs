@@ -27,9 +27,12 @@ pub(crate) enum WorkerReply {
     Err(ExtractError),
     /// pdf-extract's text cannot be trusted: the parent tries the next step.
     Untrusted {
+        /// Why it cannot be trusted.
         why: Distrust,
+        /// What pdf-extract got, if anything.
         partial: Option<Extracted>,
         #[serde(default)]
+        /// Which pages (0-based) draw images.
         images: Vec<bool>,
     },
 }

@@ -561,7 +561,7 @@ fn identify(
         let may_change = p
             .cause
             .as_ref()
-            .is_some_and(|c| c.may_change(opts.extract.ocr));
+            .is_some_and(|c| c.may_change(&opts.extract));
         if same && !may_change {
             return Err(Unhashed::Unchanged(p.clone()));
         }

@@ -484,6 +484,11 @@ static URL: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)www\.(ca\d{1,2}|cadc|cafc|[a-z]{2}[nsewcm]?[db])\.uscourts\.gov").unwrap()
 });
 
+/// Largest char boundary at or below `i` (for callers outside the crate).
+pub fn floor_char_pub(s: &str, i: usize) -> usize {
+    floor_char(s, i)
+}
+
 /// Largest char boundary at or below `i`.
 pub(crate) fn floor_char(s: &str, mut i: usize) -> usize {
     if i >= s.len() {

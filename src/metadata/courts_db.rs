@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 use regex::bytes::{Regex, RegexBuilder};
 
@@ -39,12 +39,34 @@ pub struct CourtRow {
 
 struct Pattern {
     court: usize,
+    /// Keyword indexes every match contains.
+    words: Vec<usize>,
     source: &'static str,
     anchored: OnceLock<Option<Regex>>,
     unanchored: OnceLock<Option<Regex>>,
 }
 
 impl Pattern {
+    /// courts-db's look-ahead-only patterns, written `(?LOOK)+A+B-C` in the table:
+    /// the text must contain every `+` part and no `-` part (any case).
+    fn conditions_hold(&self, text: &str) -> Option<bool> {
+        let rest = self.source.strip_prefix("(?LOOK)")?;
+        let lower = text.to_lowercase();
+        let mut ok = true;
+        let mut i = 0;
+        let b = rest.as_bytes();
+        while i < b.len() {
+            let want = b[i] == b'+';
+            let end = rest[i + 1..]
+                .find(['+', '-'])
+                .map_or(rest.len(), |j| i + 1 + j);
+            let part = rest[i + 1..end].to_lowercase();
+            ok &= lower.contains(&part) == want;
+            i = end;
+        }
+        Some(ok)
+    }
+
     fn compile(&self, anchored: bool) -> Option<&Regex> {
         let cell = if anchored {
             &self.anchored
@@ -136,32 +158,41 @@ impl Table {
         let mut unkeyed = Vec::new();
         for line in PATTERNS_TSV.lines().skip(1) {
             let mut f = line.splitn(3, '\t');
-            let (Some(id), Some(key), Some(source)) = (f.next(), f.next(), f.next()) else {
+            let (Some(id), Some(keys), Some(source)) = (f.next(), f.next(), f.next()) else {
                 continue;
             };
             let Some(&court) = by_id.get(id) else {
                 continue;
             };
             let p = patterns.len();
+            let words: Vec<usize> = keys
+                .split(' ')
+                .filter(|k| !k.is_empty())
+                .map(|key| {
+                    *keyword_ix.entry(key).or_insert_with(|| {
+                        keywords.push(key);
+                        keyed.push(Vec::new());
+                        keywords.len() - 1
+                    })
+                })
+                .collect();
+            // The rarest word wakes the pattern; the others must be there too.
+            match words.first() {
+                Some(&k) => keyed[k].push(p),
+                None => unkeyed.push(p),
+            }
             patterns.push(Pattern {
                 court,
+                words,
                 source,
                 anchored: OnceLock::new(),
                 unanchored: OnceLock::new(),
             });
-            if key.is_empty() {
-                unkeyed.push(p);
-            } else {
-                let k = *keyword_ix.entry(key).or_insert_with(|| {
-                    keywords.push(key);
-                    keyed.push(Vec::new());
-                    keywords.len() - 1
-                });
-                keyed[k].push(p);
-            }
         }
+        // The NFA builds in a fraction of a DFA's time; texts are a few KB.
         let keywords = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .match_kind(MatchKind::Standard)
             .build(&keywords)
             .expect("court keywords build an automaton");
@@ -251,10 +282,31 @@ impl Table {
     /// Patterns worth trying on `text`: those whose keyword it contains, and those
     /// without a keyword.
     fn candidates(&self, text: &str) -> Vec<usize> {
-        let mut out: Vec<usize> = self.unkeyed.clone();
+        let mut present = vec![false; self.keyed.len()];
+        let mut any = false;
         for m in self.keywords.find_overlapping_iter(text) {
-            out.extend(self.keyed[m.pattern().as_usize()].iter().copied());
+            present[m.pattern().as_usize()] = true;
+            any = true;
         }
+        let mut out: Vec<usize> = Vec::new();
+        if any {
+            for (k, &here) in present.iter().enumerate() {
+                if here {
+                    out.extend(
+                        self.keyed[k]
+                            .iter()
+                            .copied()
+                            .filter(|&p| self.patterns[p].words.iter().all(|&w| present[w])),
+                    );
+                }
+            }
+        }
+        // A text with no court's keyword in it names no court; the patterns without a
+        // keyword (abbreviations such as `E.D. Mich.`) are tried only beside one.
+        if out.is_empty() {
+            return out;
+        }
+        out.extend(self.unkeyed.iter().copied());
         out.sort_unstable();
         out.dedup();
         out
@@ -271,10 +323,13 @@ impl Table {
         let mut hits: Vec<usize> = Vec::new();
         for p in self.candidates(&text) {
             let pat = &self.patterns[p];
-            if pat
-                .compile(true)
-                .is_some_and(|r| r.is_match(text.as_bytes()))
-            {
+            let hit = match pat.conditions_hold(&text) {
+                Some(ok) => ok,
+                None => pat
+                    .compile(true)
+                    .is_some_and(|r| r.is_match(text.as_bytes())),
+            };
+            if hit {
                 hits.push(pat.court);
             }
         }
@@ -299,6 +354,14 @@ impl Table {
         let mut out = Vec::new();
         for p in self.candidates(text) {
             let pat = &self.patterns[p];
+            if pat.conditions_hold(text) == Some(true) {
+                out.push(Hit {
+                    court: pat.court,
+                    start: 0,
+                    end: text.len(),
+                });
+                continue;
+            }
             if let Some(m) = pat.compile(false).and_then(|r| r.find(text.as_bytes()))
                 && m.end() > m.start()
             {
@@ -340,6 +403,14 @@ mod tests {
                 "mieb",
             ),
             ("Court of Appeals of Washington", "washctapp"),
+            (
+                "State of New York Appellate Term of The Supreme Court First Dept",
+                "nyappterm",
+            ),
+            (
+                "New York Supreme Court, Appellate Division, Third Department",
+                "nyappdiv",
+            ),
         ] {
             let got: Vec<&str> = t.match_name(name).iter().map(|r| r.id).collect();
             assert_eq!(got, [id], "{name}");

@@ -167,6 +167,9 @@ pub fn find_judge(head: &str, wide: &str, tail: &str, appellate: bool) -> Option
     for (re, text) in candidates {
         for c in re.captures_iter(text) {
             let Some(m) = c.get(1) else { continue };
+            if names_judge_below(text, m.start()) {
+                continue;
+            }
             let n = trim_name(m.as_str());
             if plausible(&n) {
                 return Some(full_name(n, wide));
@@ -174,6 +177,22 @@ pub fn find_judge(head: &str, wide: &str, tail: &str, appellate: bool) -> Option
         }
     }
     None
+}
+
+/// "Appeal from the District Court of Walsh County, ... the Honorable Barbara L.
+/// Whelan, Judge.": the sentence naming the court below names its judge, not this
+/// court's.
+fn names_judge_below(text: &str, at: usize) -> bool {
+    let mut start = at.saturating_sub(240);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let before = &text[start..at];
+    let sentence = before
+        .rsplit_once("\n\n")
+        .map_or(before, |(_, s)| s)
+        .to_lowercase();
+    sentence.contains("appeal from") || sentence.contains("appealed from")
 }
 
 /// A judge named by surname alone ("Gomez, J.") under the full name the filing also
@@ -229,6 +248,9 @@ mod tests {
             j("GUSTAFSON, Judge: The Internal Revenue Service determined"),
             "Gustafson"
         );
+        // The trial judge named in the "Appeal from" paragraph is not the author.
+        let nd = "Appeal from the District Court of Walsh County, Northeast Judicial District, the Honorable\nBarbara L. Whelan, Judge.\n\nAFFIRMED.\n\nOpinion of the Court by Tufte, Justice.\n";
+        assert_eq!(find_judge(nd, nd, "", true).unwrap(), "Tufte");
         // The surname of the reporter's heading, the full name of the author line.
         let head = "People v Hot\nLeo, J.\nThe People\nagainst\nAmela Hot\nDonald Leo, J.\n";
         assert_eq!(find_judge(head, head, "", false).unwrap(), "Donald Leo");

@@ -66,14 +66,14 @@ pub enum Query {
     },
     /// A query on one field, by its schema name (`court:cand`, `title:(stay OR enjoin)`).
     Field {
-        /// The field name as typed, before rewriting resolves it.
+        /// The field's schema name (`court`, `title`); rewriting checks that it exists.
         name: String,
         /// The query that field's text must match.
         query: Box<Query>,
     },
     /// `field:[low TO high]`, bounds as typed (`*` for none).
     Range {
-        /// The field name as typed.
+        /// The field's schema name (`date`).
         name: String,
         /// The low end (`[` includes it, `{` excludes it).
         lower: RangeBound,

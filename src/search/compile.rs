@@ -44,9 +44,9 @@ impl Compiler<'_> {
     /// The tantivy query for a rewritten tree.
     pub fn compile(&self, q: &Query) -> Result<Box<dyn TQuery>> {
         let defaults = self.default_targets()?;
-        Ok(self
-            .node(q, &defaults)?
-            .unwrap_or_else(|| Box::new(EmptyQuery)))
+        self.node(q, &defaults)?.ok_or_else(|| {
+            anyhow!("the query has no letters or digits to search for; give words, as in `asylum`")
+        })
     }
 
     fn default_targets(&self) -> Result<Vec<Target>> {

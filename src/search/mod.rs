@@ -89,13 +89,22 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
     // turned into the written words of the index that share their stem, so no hit's
     // whole text is stemmed to find its snippet.
     let marked = snippet_query(store, &searcher, &*query)?;
-    let mut snippets = SnippetGenerator::create(&searcher, &*marked, store.fields.body)
-        .context("cannot prepare snippets")?;
-    snippets.set_max_num_chars(if req.snippet_chars == 0 {
-        SNIPPET_CHARS
+    let mut body_terms = false;
+    marked.query_terms(&mut |t, _| body_terms |= t.field() == store.fields.body);
+    // Without words in the body (a court, a party) there is nothing to mark: hits show
+    // their first words, and no hit's text is tokenized.
+    let snippets = if body_terms {
+        let mut g = SnippetGenerator::create(&searcher, &*marked, store.fields.body)
+            .context("cannot prepare snippets")?;
+        g.set_max_num_chars(if req.snippet_chars == 0 {
+            SNIPPET_CHARS
+        } else {
+            req.snippet_chars
+        });
+        Some(g)
     } else {
-        req.snippet_chars
-    });
+        None
+    };
     let mut hits = Vec::with_capacity(top.len());
     for (rank, (score, addr)) in top.into_iter().take(req.limit).enumerate() {
         let doc: TantivyDocument = searcher
@@ -103,7 +112,9 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
             .with_context(|| format!("cannot read hit {}", describe(addr)))?;
         let mut stored = StoredDoc::read(&store.fields, &doc, true);
         let body = stored.body.take().unwrap_or_default();
-        let snippet = snippets.snippet(&body);
+        let snippet = snippets
+            .as_ref()
+            .map_or_else(tantivy::snippet::Snippet::empty, |g| g.snippet(&body));
         let (snippet_text, highlights, page) = if snippet.is_empty() {
             (lead(&body), Vec::new(), None)
         } else {

@@ -64,6 +64,11 @@ pub enum ParseError {
     },
     /// No words to search for.
     Empty,
+    /// `field:` with nothing right after the colon.
+    NoValue {
+        /// The field name as typed, without its colon.
+        field: String,
+    },
 }
 
 impl fmt::Display for ParseError {
@@ -111,6 +116,10 @@ impl fmt::Display for ParseError {
                 write!(f, "`{op}` cannot take {operand}; {instead}")
             }
             ParseError::Empty => write!(f, "the query has no words to search for"),
+            ParseError::NoValue { field } => write!(
+                f,
+                "`{field}:` takes a value right after the colon, as in `{field}:word` or `{field}:\"two words\"` (to search the word itself, quote it: \"{field}:\")"
+            ),
         }
     }
 }
@@ -180,6 +189,11 @@ fn describe(t: &Tok) -> String {
     }
 }
 
+/// Whether the previous token ends an operand (so a `-` here would be inside a word).
+fn after_operand(toks: &[Tok]) -> bool {
+    matches!(toks.last(), Some(Tok::Field(_)))
+}
+
 fn is_delimiter(c: char) -> bool {
     c.is_whitespace() || matches!(c, '(' | ')' | '"' | '&' | '%')
 }
@@ -195,6 +209,16 @@ fn lex(text: &str) -> Result<Vec<Tok>, ParseError> {
         match c {
             '(' => toks.push(Tok::Open),
             ')' => toks.push(Tok::Close),
+            // `-word`, `-"phrase"`, `-(group)`, `-field:value`: leave out; `+word`: required.
+            '-' | '+'
+                if !after_operand(&toks)
+                    && rest[1..]
+                        .starts_with(|n: char| n.is_alphabetic() || n == '"' || n == '(') =>
+            {
+                if c == '-' {
+                    toks.push(Tok::Not);
+                }
+            }
             '&' => toks.push(Tok::And),
             '%' => toks.push(Tok::ButNot("%".into())),
             '"' => {
@@ -231,6 +255,18 @@ fn lex(text: &str) -> Result<Vec<Tok>, ParseError> {
                     .find(|c: char| !(c.is_ascii_alphabetic() || c == '_'))
                     .unwrap_or(rest.len());
                 let after_field = matches!(toks.last(), Some(Tok::Field(_)));
+                if ident > 0
+                    && !after_field
+                    && rest[ident..].starts_with(':')
+                    && rest[ident + 1..]
+                        .chars()
+                        .next()
+                        .is_none_or(char::is_whitespace)
+                {
+                    return Err(ParseError::NoValue {
+                        field: rest[..ident].to_string(),
+                    });
+                }
                 if ident > 0
                     && !after_field
                     && rest[ident..].starts_with(':')
@@ -759,6 +795,23 @@ mod tests {
         }
         let e = parse("a /s NOT b").unwrap_err().to_string();
         assert!(e.contains("% c"), "{e}");
+    }
+
+    #[test]
+    fn minus_and_plus_prefix_any_operand() {
+        let f = Query::Field {
+            name: "court".into(),
+            query: Box::new(w("cand")),
+        };
+        assert_eq!(
+            parse("asylum -court:cand").unwrap(),
+            Query::And(vec![w("asylum"), Query::Not(Box::new(f.clone()))])
+        );
+        assert_eq!(
+            parse("+asylum +court:cand").unwrap(),
+            Query::And(vec![w("asylum"), f])
+        );
+        assert_eq!(parse("17-cv-2366").unwrap(), w("17-cv-2366"));
     }
 
     #[test]

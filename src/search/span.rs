@@ -24,15 +24,22 @@ pub(crate) enum Span {
     Or(Vec<Span>),
     /// Both within `distance` words; `left` first when `ordered`.
     Near {
+        /// One side.
         left: Box<Span>,
+        /// The other side.
         right: Box<Span>,
+        /// Most words between them.
         distance: u32,
+        /// `left` must come first.
         ordered: bool,
     },
     /// Both between the same two boundary markers (`boundary` is the marker term).
     Within {
+        /// One side.
         left: Box<Span>,
+        /// The other side.
         right: Box<Span>,
+        /// The marker term between sentences or paragraphs.
         boundary: Term,
     },
 }

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 #[path = "data.rs"]
-mod data;
+pub mod data;
 
 use std::path::{Path, PathBuf};
 
