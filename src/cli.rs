@@ -211,7 +211,7 @@ pub enum Engine {
     Quickwit,
 }
 
-/// `docketeer schema`.
+/// `docketeer schema`: which engine's form of the schema to print.
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// `local`: the schema file; `quickwit`: a Quickwit index config generated from it
@@ -222,7 +222,7 @@ pub struct SchemaArgs {
     pub index_id: String,
 }
 
-/// `docketeer push`.
+/// `docketeer push`: where the cluster is and how to send to it.
 #[derive(Debug, Args)]
 pub struct PushArgs {
     /// Quickwit REST endpoint, e.g. http://127.0.0.1:7280
@@ -344,7 +344,7 @@ fn query_help() -> String {
     )
 }
 
-/// `docketeer cases`.
+/// `docketeer cases`: which index to list and in what form.
 #[derive(Debug, Args)]
 pub struct CasesArgs {
     /// Where the index lives.
@@ -355,7 +355,7 @@ pub struct CasesArgs {
     pub json: bool,
 }
 
-/// `docketeer show`.
+/// `docketeer show`: which filing or hit to print, and how.
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// PATH, PATH:PAGE, or the number of a hit of the last search (`docketeer show 2`)
@@ -375,7 +375,7 @@ pub struct ShowArgs {
     pub color: ColorChoice,
 }
 
-/// `docketeer completions`.
+/// `docketeer completions`: the shell to write a script for.
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell
@@ -383,7 +383,7 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
-/// `docketeer help`.
+/// `docketeer help`: the topic to explain.
 #[derive(Debug, Args)]
 pub struct HelpArgs {
     /// `syntax` for the query language, or a command's name

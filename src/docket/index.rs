@@ -27,6 +27,7 @@ pub const KIND_SUPERSEDED: &str = "superseded";
 /// The schema fields this module reads and writes.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct DocketFields {
+    /// The schema's `doc_id` field.
     pub doc_id: Field,
     pub path: Field,
     pub file_sig: Field,
@@ -94,11 +95,15 @@ impl DocketFields {
 /// number its ECF header prints.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Extra {
+    /// The docket sheet the filing is; None for any other filing.
     pub sheet: Option<Box<DocketSheet>>,
     /// Key of the case (`court:docket`), when the sheet names both.
     pub key: Option<String>,
+    /// The filing's case name, as its metadata reads it.
     pub case_name: Option<String>,
+    /// The filing's docket numbers, as its metadata reads them.
     pub dockets: Vec<docket::DocketNumber>,
+    /// The document number its ECF header prints (`12`, `12-3`); None without one.
     pub ecf_doc: Option<String>,
 }
 

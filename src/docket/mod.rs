@@ -87,7 +87,7 @@ pub struct Party {
     pub name: String,
     /// The role as printed, numbering dropped ("Defendant", "Jnt Admin Debtor").
     pub role: String,
-    /// Which side the role puts the party on.
+    /// Which side of the case the role puts the party on.
     pub side: Side,
     /// ISO date the party was terminated from the case.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -95,7 +95,7 @@ pub struct Party {
     /// Lines printed under the name (address, aliases, capacity).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub extra_info: Vec<String>,
-    /// The party's lawyers.
+    /// The party's lawyers, in the order printed; empty for a party without counsel.
     pub attorneys: Vec<Attorney>,
 }
 
@@ -108,45 +108,45 @@ pub struct Entry {
     pub date_filed: Option<String>,
     /// ISO date entered on the docket (the `(Entered: ...)` stamp), else the date filed.
     pub date_entered: Option<String>,
-    /// The entry's text.
+    /// The docket text, whitespace squashed.
     pub description: String,
 }
 
 /// Everything read from one docket sheet.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DocketSheet {
-    /// Which kind of sheet it was read as.
+    /// Which kind of page the sheet was read from.
     pub form: Form,
-    /// The case name.
+    /// The case title (`Smith v. Jones`); None when the page prints none.
     pub case_name: Option<String>,
     /// The docket number as the sheet's heading prints it, office and judge suffixes
     /// dropped (`3:09-cr-00418`, `10-00276`).
     pub docket_number: Option<String>,
-    /// The court.
+    /// The court the sheet names; None when no known court is named.
     pub court: Option<Court>,
-    /// The judge the case is assigned to.
+    /// The presiding judge's name, title words dropped (`Assigned to:`).
     pub assigned_to: Option<String>,
-    /// The judge it is referred to.
+    /// The judge the case is referred to, usually a magistrate (`Referred to:`).
     pub referred_to: Option<String>,
-    /// ISO date the case was filed.
+    /// ISO date the case was filed or docketed.
     pub date_filed: Option<String>,
-    /// ISO date the case was terminated.
+    /// ISO date the case was terminated or closed; None while it is open.
     pub date_terminated: Option<String>,
-    /// Nature of suit.
+    /// The nature-of-suit code and words as printed (`440 Civil Rights: Other`).
     pub nature_of_suit: Option<String>,
-    /// Cause of action.
+    /// The statute the case is brought under, as printed (`28:1331 Federal Question`).
     pub cause: Option<String>,
-    /// Jury demand.
+    /// Who demanded a jury, as printed (`Plaintiff`, `Both`, `None`).
     pub jury_demand: Option<String>,
-    /// Amount demanded.
+    /// The amount demanded, as printed (`$75,000`).
     pub demand: Option<String>,
-    /// The basis of jurisdiction.
+    /// The basis of jurisdiction, as printed (`Federal Question`, `Diversity`).
     pub jurisdiction: Option<String>,
-    /// The parties.
+    /// Every party, in the order printed.
     pub parties: Vec<Party>,
-    /// The entries, in docket order.
+    /// Every docket entry, in the order printed.
     pub entries: Vec<Entry>,
-    /// What the reader should know about how the sheet was read.
+    /// What a partial parse is missing; empty when the sheet was read whole.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
 }

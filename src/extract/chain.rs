@@ -24,11 +24,11 @@ pub enum Attempt {
     /// pdf-extract's text cannot be trusted; `partial` is what it got, `images` says
     /// which pages (0-based) draw images.
     Untrusted {
-        /// Why it cannot be trusted.
+        /// Why pdf-extract's text is not trusted.
         why: Distrust,
-        /// What pdf-extract got, if anything.
+        /// The text pdf-extract did get; None when it got nothing usable.
         partial: Option<Extracted>,
-        /// Which pages (0-based) draw images.
+        /// One entry per page (0-based): whether the page draws an image.
         images: Vec<bool>,
     },
     /// No text; nothing further can help.

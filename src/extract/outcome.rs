@@ -87,9 +87,9 @@ pub enum Distrust {
     NoPages,
     /// Extraction failed on some pages.
     PagesFailed {
-        /// Pages that failed.
+        /// Pages whose text pdf-extract could not get.
         failed: usize,
-        /// Pages in the file.
+        /// Pages in the document.
         of: usize,
     },
     /// No text at all and no images.
@@ -166,16 +166,16 @@ pub enum ExtractError {
     NotRegular(Special),
     /// Larger than `--max-file-size`.
     TooLarge {
-        /// The file's size.
+        /// The file's size in bytes.
         bytes: u64,
-        /// The limit, in MiB.
+        /// The `--max-file-size` it exceeds, in MiB.
         limit_mb: u64,
     },
     /// The file could not be read (the cause, as [`io_reason`] words it).
     Unreadable(String),
     /// A PDF with no text layer; OCR was not requested (`missing: None`) or a tool is missing.
     NeedsOcr {
-        /// The tool that is not installed, if that is why.
+        /// The OCR program that is not installed; None when `--ocr` was not given.
         missing: Option<Tool>,
     },
     /// A PDF that needs a user password.
@@ -186,30 +186,30 @@ pub enum ExtractError {
     TimedOut {
         /// The reader that was stopped.
         tool: Tool,
-        /// The limit, in seconds.
+        /// The time limit it reached, in whole seconds.
         secs: u64,
     },
     /// A reader was stopped at the memory limit.
     OutOfMemory {
         /// The reader that was stopped.
         tool: Tool,
-        /// The limit, in MiB.
+        /// The memory limit it reached, in MiB.
         limit_mb: u64,
     },
     /// A reader died.
     Crashed {
         /// The reader that died.
         tool: Tool,
-        /// How it died.
+        /// How it died (signal, exit code, stack overflow).
         how: Crash,
     },
     /// A program needed to read the file is not installed.
     ToolMissing(Tool),
     /// A program ran and failed (its own first line of complaint).
     ToolFailed {
-        /// The program.
+        /// The program that failed.
         tool: Tool,
-        /// Its first line of complaint.
+        /// Its first line of complaint, or why it could not be started.
         detail: String,
     },
     /// A panic in one of Docketeer's own stages.
@@ -221,9 +221,9 @@ pub enum ExtractError {
     },
     /// pdf-extract could not be trusted and the fallback failed too.
     Unusable {
-        /// Why pdf-extract could not be trusted.
+        /// Why pdf-extract's text was not trusted.
         why: Distrust,
-        /// How the fallback failed.
+        /// Why the fallback (pdftotext) gave no text either.
         then: Box<ExtractError>,
     },
 }
@@ -380,16 +380,16 @@ impl fmt::Display for ExtractError {
 pub enum Note {
     /// A fallback reader produced the text because pdf-extract could not be trusted.
     Fallback {
-        /// The reader that produced the text.
+        /// The reader whose text was indexed.
         used: Tool,
-        /// Why pdf-extract could not be trusted.
+        /// Why pdf-extract's text was not trusted.
         why: Distrust,
     },
     /// pdf-extract's partial text was kept because the fallback failed.
     Partial {
-        /// Why pdf-extract could not be trusted.
+        /// Why pdf-extract's text was not trusted.
         why: Distrust,
-        /// How the fallback failed.
+        /// Why the fallback gave no text.
         fallback: ExtractError,
     },
     /// These pages look scanned and were not read (no `--ocr`).
@@ -398,14 +398,14 @@ pub enum Note {
     Ocr(Vec<usize>),
     /// OCR failed on a page.
     OcrFailed {
-        /// The 1-based page.
+        /// The page, counted from 1.
         page: usize,
-        /// How it failed.
+        /// Why OCR gave no text for it.
         error: ExtractError,
     },
     /// The text was cut at `--max-text`.
     Truncated {
-        /// The limit, in MiB.
+        /// The `--max-text` limit the text was cut at, in MiB.
         limit_mb: u64,
     },
 }
@@ -479,7 +479,7 @@ pub enum Gap {
     NeedsOcr,
     /// The text was cut at this many MiB.
     Truncated {
-        /// The limit, in MiB.
+        /// The `--max-text` limit the text was cut at, in MiB.
         limit_mb: u64,
     },
     /// The fallback ran and failed.

@@ -20,7 +20,7 @@ const ENV_MEMORY_MB: &str = "DOCKETEER_EXTRACT_MEMORY_MB";
 
 /// The worker's one line of output.
 #[derive(Debug, Serialize, Deserialize)]
-pub enum WorkerReply {
+pub(crate) enum WorkerReply {
     /// pdf-extract's text, trusted.
     Ok(Extracted),
     /// No text and no point in a fallback (the file cannot be read).

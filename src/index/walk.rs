@@ -21,23 +21,23 @@ pub enum WalkProblem {
     /// A folder that could not be listed or a file that could not be looked at; what
     /// the index holds under it must be kept.
     Unreadable {
-        /// The path.
+        /// The folder or file, as the walk reached it.
         path: PathBuf,
-        /// What the operating system said.
+        /// The error the system gave.
         why: std::io::Error,
     },
     /// A symbolic link that leads back into a folder above it.
     Loop {
-        /// The link.
+        /// The link that closes the loop.
         path: PathBuf,
-        /// The folder it leads back to.
+        /// The folder above it that it leads back to.
         ancestor: PathBuf,
     },
     /// A path named on the command line that is not a regular file or folder.
     NotRegular {
-        /// The path.
+        /// The path as named on the command line.
         path: PathBuf,
-        /// What it is instead.
+        /// What kind of file it is instead.
         what: Special,
     },
 }

@@ -118,9 +118,9 @@ struct PatternIndex {
 pub struct Hit {
     /// Index of the court in [`Table::rows`].
     pub court: usize,
-    /// Byte offset where the match starts.
+    /// Byte offset in the text where the match starts.
     pub start: usize,
-    /// Byte offset where the match ends.
+    /// Byte offset in the text just past the match (never equal to `start`).
     pub end: usize,
 }
 

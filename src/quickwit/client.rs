@@ -18,25 +18,25 @@ const MAX_RESPONSE: u64 = 512 << 20;
 pub enum ClientError {
     /// No answer: the node is down, the address is wrong, or it timed out.
     Unreachable {
-        /// The request's URL.
+        /// The URL requested (or the endpoint refused as not `http://`).
         url: String,
-        /// Why no answer came.
+        /// Why no answer came, in the transport's words.
         reason: String,
     },
     /// Quickwit answered with an error status and this message.
     Status {
-        /// The request's URL.
+        /// The URL requested.
         url: String,
-        /// The HTTP status.
+        /// The HTTP status code, outside 200–299.
         code: u16,
-        /// Quickwit's message.
+        /// Quickwit's `message`, else the first 500 characters of its answer.
         message: String,
     },
     /// The answer was not what the API documents.
     BadResponse {
-        /// The request's URL.
+        /// The URL requested.
         url: String,
-        /// What was wrong with the answer.
+        /// What was wrong with the answer (not JSON, not UTF-8, too large).
         reason: String,
     },
 }

@@ -60,11 +60,11 @@ pub struct PushReport {
 /// Options of a push.
 #[derive(Debug, Clone)]
 pub struct PushOptions {
-    /// The index id on the cluster.
+    /// The Quickwit index to copy into; created from the schema when missing.
     pub index_id: String,
     /// Largest ingest body, in bytes.
     pub batch_bytes: usize,
-    /// Print progress lines.
+    /// Draw a progress bar (on stderr) while documents are sent.
     pub progress: bool,
 }
 

@@ -19,21 +19,21 @@ pub enum Query {
     Word {
         /// The word as typed.
         text: String,
-        /// Match as written, not by stem.
+        /// Match the word as written rather than its stem.
         exact: bool,
     },
     /// A word with wildcards: `!` at the end (any ending: `enforc!`), `*` at the end (any
     /// ending: `asyl*`) or `*` inside (exactly one character: `wom*n`). Matched as written.
     Pattern {
-        /// The word with its wildcards.
+        /// The word as typed, wildcards included.
         text: String,
     },
     /// Words next to each other in this order, matched as written; `slop` > 0
     /// (`"motion enforce"~3`) lets that many other words come between them.
     Phrase {
-        /// The words in order.
+        /// The phrase's words, in order.
         words: Vec<String>,
-        /// How many other words may come between them.
+        /// How many other words may come between them (0: adjacent).
         slop: u32,
     },
     /// Every part must match (`&`, `AND`, a space).
@@ -46,52 +46,52 @@ pub enum Query {
     /// Both sides within `distance` words of each other in the text: either order
     /// (`w/N`, `/N`), or `left` first when `ordered` (`pre/N`, `+N`).
     Near {
-        /// One side.
+        /// The query before the connector.
         left: Box<Query>,
-        /// The other side.
+        /// The query after the connector.
         right: Box<Query>,
-        /// Most words between them.
+        /// Most words apart the two sides may be (1 to [`crate::search::parse::MAX_DISTANCE`]).
         distance: u32,
-        /// `left` must come first.
+        /// `left` must come before `right` (`pre/N`, `+N`).
         ordered: bool,
     },
     /// Both sides in the same sentence (`/s`) or paragraph (`/p`) of the text.
     Within {
-        /// One side.
+        /// The query before the connector.
         left: Box<Query>,
-        /// The other side.
+        /// The query after the connector.
         right: Box<Query>,
-        /// Sentence or paragraph.
+        /// The span both sides must share.
         unit: Unit,
     },
     /// A query on one field, by its schema name (`court:cand`, `title:(stay OR enjoin)`).
     Field {
-        /// The field's schema name.
+        /// The field's schema name (`court`, `title`); rewriting checks that it exists.
         name: String,
-        /// The query on it.
+        /// The query that field's text must match.
         query: Box<Query>,
     },
     /// `field:[low TO high]`, bounds as typed (`*` for none).
     Range {
-        /// The field's schema name.
+        /// The field's schema name (`date`).
         name: String,
-        /// The low end.
+        /// The low end (`[` includes it, `{` excludes it).
         lower: RangeBound,
-        /// The high end.
+        /// The high end (`]` includes it, `}` excludes it).
         upper: RangeBound,
     },
     /// After rewriting: one exact value of a keyword field (a court id, a docket key).
     Keyword {
-        /// The field's schema name.
+        /// The schema name of the keyword field.
         field: String,
-        /// The exact value.
+        /// The value as the index stores it.
         value: String,
     },
     /// After rewriting: filing dates from `from` (inclusive) to `until` (exclusive).
     Dates {
-        /// First day, inclusive.
+        /// First filing date that matches; None for no lower bound.
         from: Option<NaiveDate>,
-        /// Day after the last, exclusive.
+        /// First filing date past the range; None for no upper bound.
         until: Option<NaiveDate>,
     },
 }
@@ -108,11 +108,11 @@ pub enum Unit {
 /// One end of a typed range.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RangeBound {
-    /// This value and up (or down), inclusive (`[`, `]`).
+    /// This value, as typed, is part of the range (`[` or `]`).
     Included(String),
-    /// Beyond this value, exclusive (`{`, `}`).
+    /// The range stops short of this value, as typed (`{` or `}`).
     Excluded(String),
-    /// No bound (`*`).
+    /// No bound at this end (`*` or nothing).
     Unbounded,
 }
 

@@ -35,11 +35,9 @@ struct Target {
 }
 
 /// Compiles queries against one index.
-pub struct Compiler<'a> {
-    /// The index.
-    pub store: &'a Store,
-    /// A searcher on its last commit.
-    pub searcher: &'a Searcher,
+pub(crate) struct Compiler<'a> {
+    pub(crate) store: &'a Store,
+    pub(crate) searcher: &'a Searcher,
 }
 
 impl Compiler<'_> {

@@ -39,36 +39,36 @@ pub enum EntryOrder {
 pub struct EntryRequest {
     /// Words, "phrases", AND/OR/NOT over the entry text (field:value clauses allowed).
     pub query: String,
-    /// Only entries of this docket number, in any printed form.
+    /// Only entries of this docket number, in any usual form; None: any docket.
     pub docket: Option<String>,
-    /// Only entries of this case: words of the caption.
+    /// Only entries whose case name has all these words ("v." ignored); None: any case.
     pub case: Option<String>,
-    /// Only entries of this court: an id, name or citation form.
+    /// Only entries of this court, by id or name; None: any court.
     pub court: Option<String>,
-    /// First day filed, inclusive (`YYYY-MM-DD`).
+    /// Earliest date filed, `YYYY-MM-DD`, inclusive; None: no lower bound.
     pub from: Option<String>,
-    /// Last day filed, inclusive (`YYYY-MM-DD`).
+    /// Latest date filed, `YYYY-MM-DD`, inclusive; None: no upper bound.
     pub to: Option<String>,
-    /// Most entries to return (0: the count only).
+    /// Most entries to return (0 is taken as 1).
     pub limit: usize,
-    /// Order of the entries returned.
+    /// The order entries are returned in.
     pub order: EntryOrder,
 }
 
 /// One matching docket entry.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntryHit {
-    /// The case's name, as its docket sheet gives it.
+    /// The case name of the docket sheet; None when the sheet gives none.
     pub case_name: Option<String>,
     /// The case's docket numbers, canonical first.
     pub docket: Vec<String>,
-    /// The court id of the case.
+    /// The court id (`nysd`); None when the sheet's court is not known.
     pub court: Option<String>,
     /// The entry's number (`12`), if it has one.
     pub number: Option<String>,
     /// ISO date filed.
     pub date: Option<String>,
-    /// The entry's text as the docket prints it.
+    /// The entry's docket text, as the sheet gives it.
     pub description: String,
     /// Files of the docket sheet the entry was read from.
     pub sheet: Vec<String>,
@@ -78,9 +78,9 @@ pub struct EntryHit {
 
 /// Entry hits and the number of entries that matched.
 pub struct EntryResults {
-    /// Entries that matched, shown or not.
+    /// Entries matching the request, not only those returned.
     pub total: usize,
-    /// The entries shown, in the order asked for.
+    /// The entries returned, at most the request's limit, in its order.
     pub hits: Vec<EntryHit>,
 }
 

@@ -74,9 +74,10 @@ pub const UNKNOWN: &str = "(unknown)";
 /// Counts of one facet, largest first.
 #[derive(Debug, Clone, Serialize)]
 pub struct FacetCounts {
-    /// The facet counted.
+    /// What the hits are counted by.
     pub facet: Facet,
-    /// Values and their counts, largest first.
+    /// Each value and its number of hits, most hits first, ties by value;
+    /// hits without a value are counted under [`UNKNOWN`].
     pub counts: Vec<(String, usize)>,
 }
 
@@ -133,17 +134,17 @@ pub fn count(
 /// One case of the index, as `docketeer cases` lists it.
 #[derive(Debug, Clone, Serialize)]
 pub struct CaseSummary {
-    /// The case name.
+    /// The case name read from its filings, else its first docket number as written.
     pub case_name: String,
-    /// The main docket number.
+    /// The first docket number as written, else canonical; None when no filing has one.
     pub docket: Option<String>,
-    /// Court id.
+    /// The court id of the first filing that names one; None when none does.
     pub court: Option<String>,
-    /// Filings of the case in the index.
+    /// Number of the case's filings in the index.
     pub filings: usize,
-    /// Earliest filing date.
+    /// Earliest filing date, `YYYY-MM-DD`; None when no filing is dated.
     pub first_date: Option<String>,
-    /// Latest filing date.
+    /// Latest filing date, `YYYY-MM-DD`; None when no filing is dated.
     pub last_date: Option<String>,
 }
 

@@ -50,7 +50,7 @@ pub struct Results {
     pub total: usize,
     /// The hits shown, best first.
     pub hits: Vec<Hit>,
-    /// Counts by facet of the matching documents.
+    /// Counts of every hit by each `--count-by` facet; empty when none was asked for.
     pub facets: Vec<facets::FacetCounts>,
 }
 

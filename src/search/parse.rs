@@ -22,52 +22,52 @@ pub const MAX_DISTANCE: u32 = 10_000;
 /// Why a query cannot be read; every message says what to write instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParseError {
-    /// A `"` without its closing `"`.
+    /// A `"` opens a phrase that is never closed.
     UnclosedQuote,
-    /// A `(` without its `)`.
+    /// A `(` is never closed.
     UnclosedParen,
-    /// A `)` without its `(`.
+    /// A `)` closes no `(`.
     UnexpectedParen,
     /// `()` with nothing inside.
     EmptyParens,
-    /// A connector with nothing on one side.
+    /// A connector lacks a term on one side.
     MissingOperand {
-        /// The connector.
+        /// The connector as typed (`AND`, `w/5`).
         op: String,
     },
-    /// A word that starts with a wildcard.
+    /// A word starts with `!` or `*`.
     LeadingWildcard {
-        /// The word.
+        /// The word as typed.
         word: String,
     },
-    /// Parentheses nested too deep.
+    /// Nesting deeper than [`MAX_DEPTH`].
     TooDeep,
-    /// A query too long to read.
+    /// The query is longer than [`MAX_LEN`] bytes.
     TooLong,
-    /// A distance connector with a bad number (`w/0`).
+    /// A distance that is not a number from 1 to [`MAX_DISTANCE`] (0 allowed for `~N`).
     BadDistance {
-        /// The connector.
+        /// The connector or slop as typed (`w/x`, `~99999`).
         op: String,
     },
-    /// A range that is not `[low TO high]`.
+    /// A `field:[…]` that is not `[LOW TO HIGH]`.
     BadRange {
-        /// The range as typed.
+        /// The range text as typed.
         text: String,
     },
     /// A connector given an operand it cannot take.
     Operand {
-        /// The connector.
+        /// The connector (`w/5`, `pre/3`, `/s`, `/p`).
         op: String,
-        /// What it was given.
+        /// What it was given, in words (`NOT`, `an AND group`).
         operand: String,
         /// What to write instead.
         instead: String,
     },
-    /// Nothing to search for.
+    /// No words to search for.
     Empty,
     /// `field:` with nothing right after the colon.
     NoValue {
-        /// The field named.
+        /// The field name as typed, without its colon.
         field: String,
     },
 }

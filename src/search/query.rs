@@ -20,25 +20,25 @@ use crate::index::store::Store;
 pub struct SearchRequest {
     /// The query as typed (see [`crate::search::parse`]).
     pub query: String,
-    /// Only this case: words of the caption.
+    /// Only filings whose case name matches these words (`--case`); None: any case.
     pub case: Option<String>,
-    /// Only this docket number, in any printed form.
+    /// Only filings with this docket number, in any usual form (`--docket`); None: any.
     pub docket: Option<String>,
-    /// Only filings naming this party.
+    /// Only filings naming this party, "et al." ignored (`--party`); None: any.
     pub party: Option<String>,
-    /// Only this court: an id or a name.
+    /// Only filings from this court, by id or name (`--court`); None: any court.
     pub court: Option<String>,
-    /// Only this judge.
+    /// Only filings before this judge, titles like "Hon." ignored (`--judge`); None: any.
     pub judge: Option<String>,
-    /// Only this document type.
+    /// Only filings of this document type, one the index holds (`--type`); None: any.
     pub doc_type: Option<String>,
-    /// ISO dates, inclusive.
+    /// Earliest filing date, `YYYY-MM-DD`, inclusive (`--from`); None: no lower bound.
     pub from: Option<String>,
-    /// Last day, inclusive (`YYYY-MM-DD`).
+    /// Latest filing date, `YYYY-MM-DD`, inclusive (`--to`); None: no upper bound.
     pub to: Option<String>,
-    /// Most hits to return.
+    /// Most hits to return; 0 returns none, only the count of matches.
     pub limit: usize,
-    /// Order of hits.
+    /// The order hits are returned in.
     pub sort: Sort,
     /// Every word matches as written: no stemming.
     pub exact: bool,

@@ -12,28 +12,28 @@ use crate::metadata::{court, docket};
 /// Why a parsed query cannot be rewritten.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RewriteError {
-    /// A field the schema does not have.
+    /// A `name:` that is not a searchable field of the schema.
     UnknownField {
-        /// The name as typed.
+        /// The field name as typed.
         name: String,
-        /// The fields there are.
+        /// The names that can be searched, to offer instead.
         fields: Vec<String>,
     },
-    /// A date that cannot be read.
+    /// A date field given something that is not a day, month or year.
     BadDate {
-        /// The field.
+        /// The field as typed, with its colon (`date:`).
         field: String,
         /// The value as typed.
         value: String,
     },
-    /// A range on a text field.
+    /// A `[.. TO ..]` range on a field that is not a date.
     RangeOnText {
-        /// The field.
+        /// The field name as typed.
         name: String,
     },
-    /// A field with no value after its colon.
+    /// A field given another field clause or a range instead of a value.
     NoValue {
-        /// The field.
+        /// The field name as typed.
         name: String,
     },
 }
@@ -66,7 +66,7 @@ impl std::error::Error for RewriteError {}
 
 /// What rewriting needs to know besides the tree.
 pub struct Rewriter<'a> {
-    /// The schema the index was built with.
+    /// The index's schema file: which fields exist and what kind each is.
     pub spec: &'a SchemaSpec,
     /// `court:` and `--court` also take the courts below the named one.
     pub with_children: bool,

@@ -15,7 +15,7 @@ const MAX_SPANS_PER_DOC: usize = 4096;
 /// Terms of a stemmed field and of its exact copy may be mixed: both are tokenized alike,
 /// so their positions agree.
 #[derive(Debug, Clone)]
-pub enum Span {
+pub(crate) enum Span {
     /// Any of these terms (a word, or the words a wildcard expands to).
     Terms(Vec<Term>),
     /// These terms at consecutive positions.
@@ -59,9 +59,8 @@ impl Span {
 
 /// A tantivy query matching the documents where a [`Span`] matches.
 #[derive(Debug, Clone)]
-pub struct SpanQuery {
-    /// The span to match.
-    pub span: Span,
+pub(crate) struct SpanQuery {
+    pub(crate) span: Span,
 }
 
 impl Query for SpanQuery {
