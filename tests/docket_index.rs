@@ -163,4 +163,50 @@ fn a_filing_names_its_entry_and_the_entry_names_the_filing() {
             .is_some_and(|p| p.ends_with("motion.txt")),
         "{dkt25}"
     );
+
+    // The other way: the filing hit carries its entry's number, date and text; the
+    // sheet itself, which no ECF header numbers, carries none.
+    let filings = stdout(&docketeer(
+        &idx,
+        &["search", "discovery", "--docket", "3:15-cr-00331", "--json"],
+    ));
+    let hits: Vec<serde_json::Value> = filings
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    let motion = hits
+        .iter()
+        .find(|v| {
+            v["path"][0]
+                .as_str()
+                .is_some_and(|p| p.ends_with("motion.txt"))
+        })
+        .unwrap_or_else(|| panic!("the motion is a hit: {filings}"));
+    assert_eq!(motion["entry"]["number"], "25", "{motion}");
+    assert_eq!(motion["entry"]["date"], "2015-03-16", "{motion}");
+    assert!(
+        motion["entry"]["description"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("MOTION for Discovery")),
+        "{motion}"
+    );
+    let sheet = hits
+        .iter()
+        .find(|v| {
+            v["path"][0]
+                .as_str()
+                .is_some_and(|p| p.ends_with("casd.html"))
+        })
+        .unwrap_or_else(|| panic!("the sheet is a hit: {filings}"));
+    assert!(sheet.get("entry").is_none(), "{sheet}");
+    let human = stdout(&docketeer(
+        &idx,
+        &["search", "discovery", "--docket", "3:15-cr-00331"],
+    ));
+    assert!(
+        human.lines().any(|l| l
+            .trim_start()
+            .starts_with("Dkt. 25 · 2015-03-16 · MOTION for Discovery")),
+        "{human}"
+    );
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::index::document::StoredDoc;
 use crate::search::Hit;
+use crate::search::entries::FilingEntry;
 use crate::search::facets::{CaseSummary, FacetCounts};
 
 const BOLD: &str = "\x1b[1m";
@@ -52,7 +53,37 @@ pub fn hit(out: &mut impl Write, h: &Hit, color: bool) -> std::io::Result<()> {
     };
     writeln!(out, "   {}", paint(PATH, &place))?;
     writeln!(out, "   {}", highlight(&h.snippet, &h.highlights, color))?;
+    if let Some(e) = &h.entry {
+        writeln!(out, "   {}", paint(DIM, &entry_line(e)))?;
+    }
     writeln!(out)
+}
+
+/// Most characters of an entry's description shown under a filing hit.
+const ENTRY_CHARS: usize = 160;
+
+/// `Dkt. 12 · 2020-02-05 · MOTION to Dismiss …`: the filing's docket entry, its text
+/// cut at a word near [`ENTRY_CHARS`].
+fn entry_line(e: &FilingEntry) -> String {
+    let text = e
+        .description
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = if text.chars().count() > ENTRY_CHARS {
+        let cut: String = text.chars().take(ENTRY_CHARS).collect();
+        let cut = match cut.rfind(' ') {
+            Some(i) if i > ENTRY_CHARS / 2 => &cut[..i],
+            _ => cut.as_str(),
+        };
+        format!("{} …", cut.trim_end())
+    } else {
+        text
+    };
+    let mut parts = vec![format!("Dkt. {}", e.number)];
+    parts.extend(e.date.clone());
+    parts.push(text);
+    parts.join(" · ")
 }
 
 /// Mark matched ranges: colour on a terminal, nothing when piped.

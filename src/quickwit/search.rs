@@ -335,6 +335,7 @@ fn results(answer: &Json) -> Result<Results> {
             snippet,
             highlights,
             doc,
+            entry: None,
         });
     }
     let total = answer["num_hits"].as_u64().unwrap_or(out.len() as u64) as usize;

@@ -287,3 +287,94 @@ fn tie(searcher: &Searcher, f: &DocketFields, h: &mut EntryHit) -> Result<()> {
     }
     Ok(())
 }
+
+/// The docket entry whose document a filing is, as a filing hit shows it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FilingEntry {
+    /// The entry's number on its docket sheet (`12`).
+    pub number: String,
+    /// ISO date filed, when the sheet gives it.
+    pub date: Option<String>,
+    /// The entry's docket text, as the sheet gives it.
+    pub description: String,
+}
+
+/// Most entries of one case and number read to choose the filing's own: a case has one
+/// current sheet, so more than one is a court mismatch or an attachment's parent.
+const ENTRY_CANDIDATES: usize = 16;
+
+/// Finds the entry of a filing hit; made only for an index that holds entries.
+pub(crate) struct EntryLookup {
+    f: DocketFields,
+}
+
+impl EntryLookup {
+    /// None when the index has no entry documents (or predates them): hits then cost
+    /// no lookup at all.
+    pub fn new(store: &Store, searcher: &Searcher) -> Result<Option<EntryLookup>> {
+        let Some(f) = DocketFields::resolve(&store.index.schema()) else {
+            return Ok(None);
+        };
+        let entries = searcher
+            .doc_freq(&Term::from_field_text(f.kind, KIND_ENTRY))
+            .context("cannot count docket entries")?;
+        Ok((entries > 0).then_some(EntryLookup { f }))
+    }
+
+    /// The current entry of the filing's docket (and court, when both name one) whose
+    /// number is the document number of the filing's ECF header: one query. An
+    /// attachment (`12-3`) falls back to its main entry (`12`) when the sheet does not
+    /// list it apart.
+    pub fn of(&self, searcher: &Searcher, doc: &TantivyDocument) -> Result<Option<FilingEntry>> {
+        let f = &self.f;
+        let Some(number) = doc.get_first(f.ecf_doc).and_then(|v| v.as_str()) else {
+            return Ok(None);
+        };
+        let dockets: Vec<(Occur, Box<dyn Query>)> = doc
+            .get_all(f.docket)
+            .filter_map(|v| v.as_str())
+            .map(|k| (Occur::Should, term(f.docket, k)))
+            .collect();
+        if dockets.is_empty() {
+            return Ok(None);
+        }
+        let main = number.split('-').next().unwrap_or(number);
+        let mut numbers: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, term(f.dkt, number))];
+        if main != number {
+            numbers.push((Occur::Should, term(f.dkt, main)));
+        }
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, term(f.kind, KIND_ENTRY)),
+            (Occur::Must, Box::new(BooleanQuery::new(numbers))),
+            (Occur::Must, Box::new(BooleanQuery::new(dockets))),
+        ]);
+        let court = doc.get_first(f.court).and_then(|v| v.as_str());
+        let mut best: Option<(bool, EntryHit)> = None;
+        for (_, addr) in searcher
+            .search(&q, &TopDocs::with_limit(ENTRY_CANDIDATES))
+            .context("cannot look up a filing's docket entry")?
+        {
+            let entry: TantivyDocument = searcher
+                .doc(addr)
+                .with_context(|| format!("cannot read entry {}", describe(addr)))?;
+            let h = read_hit(f, &entry);
+            // A sheet of another court with the same docket number is another case.
+            if let (Some(a), Some(b)) = (court, h.court.as_deref())
+                && a != b
+            {
+                continue;
+            }
+            let exact = h.number.as_deref() == Some(number);
+            if best.as_ref().is_none_or(|(e, _)| exact && !e) {
+                best = Some((exact, h));
+            }
+        }
+        Ok(best.and_then(|(_, h)| {
+            Some(FilingEntry {
+                number: h.number?,
+                date: h.date,
+                description: h.description,
+            })
+        }))
+    }
+}

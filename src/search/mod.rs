@@ -41,6 +41,10 @@ pub struct Hit {
     /// The document's stored fields.
     #[serde(flatten)]
     pub doc: StoredDoc,
+    /// The docket entry this filing is the document of, when its ECF header names a
+    /// document number and the index holds its docket sheet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry: Option<entries::FilingEntry>,
 }
 
 /// Hits of one search, the total number of matching documents and, when asked, the
@@ -111,11 +115,17 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
     } else {
         None
     };
+    // Only the hits shown look up their entry, one query each.
+    let entry_lookup = entries::EntryLookup::new(store, &searcher)?;
     let mut hits = Vec::with_capacity(top.len());
     for (rank, (score, addr)) in top.into_iter().take(req.limit).enumerate() {
         let doc: TantivyDocument = searcher
             .doc(addr)
             .with_context(|| format!("cannot read hit {}", describe(addr)))?;
+        let entry = match &entry_lookup {
+            Some(l) => l.of(&searcher, &doc)?,
+            None => None,
+        };
         let mut stored = StoredDoc::read(&store.fields, &doc, true);
         let body = stored.body.take().unwrap_or_default();
         let snippet = snippets
@@ -137,6 +147,7 @@ pub fn search(store: &Store, req: &SearchRequest) -> Result<Results> {
             snippet: snippet_text,
             highlights,
             doc: stored,
+            entry,
         });
     }
     let facets = if req.count_by.is_empty() {
