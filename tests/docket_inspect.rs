@@ -76,3 +76,34 @@ fn a_filing_that_is_not_a_docket_sheet_has_no_sheet() {
     let v = inspect(&rel.to_string_lossy());
     assert!(v.get("docket_sheet").is_none(), "{}", v["path"]);
 }
+
+#[test]
+fn odyssey_portal_events_and_hearings_are_docket_entries() {
+    let v = inspect("corpus/docket/bln-ca_napa-18CV001704.html");
+    let s = &v["docket_sheet"];
+    assert_eq!(s["form"], "state");
+    assert_eq!(s["parties"].as_array().expect("parties").len(), 9);
+    let entries = s["entries"].as_array().expect("entries");
+    assert_eq!(entries.len(), 128);
+    assert!(entries.iter().all(|e| e["number"].is_null()));
+    assert_eq!(entries[0]["date_filed"], "2018-12-17");
+    assert_eq!(entries[0]["description"], "Civil Case Cover Sheet");
+    let motion = &entries[5];
+    assert_eq!(motion["date_filed"], "2018-12-28");
+    assert_eq!(
+        motion["description"],
+        "Motion · NOTICE OF MOTION T0 STRIKE AND MOTION T0 STRIKE COMPLAINT; \
+         MEMORANDUM OF POINTS AND AUTHORITIES"
+    );
+    let hearing = entries
+        .iter()
+        .find(|e| e["date_filed"] == "2019-02-15")
+        .expect("the hearing of 02/15/2019");
+    assert_eq!(
+        hearing["description"],
+        "OSC: Court's Motion to Dismiss · Judicial Officer: Wood, Victoria · \
+         Hearing Time: 8:30 AM · Cancel Reason: Vacated"
+    );
+    assert_eq!(entries[127]["date_filed"], "2019-12-17");
+    assert_eq!(entries[127]["description"], "Proof of Service");
+}

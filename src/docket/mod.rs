@@ -11,6 +11,7 @@ pub mod appellate;
 pub mod dom;
 pub mod fields;
 pub mod index;
+pub mod odyssey;
 pub mod pacer;
 pub mod roles;
 pub mod state;

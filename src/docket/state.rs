@@ -2,11 +2,12 @@
 //! court, so they are read by the shapes they share: labelled header fields
 //! (`Date Filed:`), party rows that put a name beside a role word from the role table
 //! (`Shaffer, James | Appellant | Jane Roe`), role labels on a line of their own over
-//! the party's name, and event rows that start with a date.
+//! the party's name, event rows that start with a date, and the Odyssey portal's list of
+//! events under its "Events and Hearings" heading ([`odyssey`]).
 
 use scraper::{ElementRef, Html, Selector};
 
-use super::{Attorney, DocketSheet, Entry, Party, dom, fields, roles};
+use super::{Attorney, DocketSheet, Entry, Party, dom, fields, odyssey, roles};
 use crate::metadata::date::parse_date;
 
 /// The most lines a role label's party name may follow it by.
@@ -39,6 +40,9 @@ pub fn read(doc: &Html, sheet: &mut DocketSheet) {
     }
     if sheet.parties.is_empty() {
         labelled_parties(&text, sheet);
+    }
+    if sheet.entries.is_empty() {
+        odyssey::read_events(doc, sheet);
     }
     if sheet.entries.is_empty() {
         sheet.notes.push(super::Note::NoEntryTable);
