@@ -350,6 +350,27 @@ fn a_quickwit_cluster_answers_like_the_local_index() {
         queries.len()
     );
 
+    // Date order is the same on both (filings dated the same day may swap).
+    for sort in ["newest", "oldest"] {
+        let dates = |engine: &[&str]| -> Vec<String> {
+            let mut a = vec![
+                "search", "--exact", "--json", "--limit", "1000", "--sort", sort, "order",
+            ];
+            a.extend_from_slice(engine);
+            stdout(&docketeer(&a))
+                .lines()
+                .map(|l| {
+                    let v: serde_json::Value = serde_json::from_str(l).expect("json");
+                    v["date"].as_str().unwrap_or("").to_string()
+                })
+                .collect()
+        };
+        let l = dates(&["--index", &local_s]);
+        let c = dates(&["--engine", "quickwit", "--endpoint", &endpoint]);
+        assert!(!l.is_empty(), "--sort {sort} finds filings");
+        assert_eq!(l, c, "--sort {sort}: dates in the same order");
+    }
+
     // Human output: the same lines (a docket matches metadata, so both show the lead).
     let human = |engine: &[&str]| -> Vec<String> {
         let mut a = vec![
@@ -590,6 +611,9 @@ fn generated_queries(index: &str) -> Vec<(&'static str, Vec<String>)> {
         let first = |k: &str| d[k][0].as_str().map(str::to_string);
         if let Some(w) = s("judge").as_deref().and_then(last_word) {
             add("field", one(format!("judge:{w}")));
+        }
+        if let Some(w) = first("plaintiff").as_deref().and_then(last_word) {
+            add("field", one(format!("party:\"{w}\"")));
         }
         if let Some(w) = s("case_name").as_deref().and_then(last_word) {
             add("field", vec!["order".into(), "--case".into(), w]);

@@ -99,7 +99,12 @@ fn quickwit_export_recomputes_search_only_fields() {
         };
         let mut expected = strs("plaintiff");
         expected.extend(strs("defendant"));
-        assert_eq!(strs("party"), expected, "party repeats both sides");
+        expected.extend(strs("other_party"));
+        assert_eq!(
+            strs("party"),
+            expected,
+            "party repeats both sides and the other parties"
+        );
         with_parties += usize::from(!expected.is_empty());
         assert!(v["doc_hash"].as_u64().is_some(), "fingerprint present");
         assert!(v["body"].as_str().is_some_and(|b| b.len() > 1000));
@@ -159,4 +164,69 @@ fn no_cluster_is_a_clear_error_with_exit_2() {
         "{}",
         stderr(&out)
     );
+}
+
+/// A docket sheet names parties of neither side (creditors, trustees, movants); the
+/// indexer makes them searchable as `party`, and the export sends the same values.
+#[test]
+fn export_party_keeps_docket_sheet_parties_of_neither_side() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = dir.path().join("filings");
+    std::fs::create_dir_all(&files).expect("mkdir");
+    std::fs::copy(
+        root().join("corpus/docket/js-mieb.html"),
+        files.join("js-mieb.html"),
+    )
+    .expect("copy a docket sheet");
+    let index = dir.path().join("index");
+    let idx = index.to_str().expect("utf-8");
+    let out = docketeer(&[
+        "index",
+        "--quiet",
+        "--index",
+        idx,
+        files.to_str().expect("utf-8"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Locally the sheet is found by a party that is neither plaintiff nor defendant.
+    let found = docketeer(&[
+        "search",
+        "--exact",
+        "--json",
+        "--index",
+        idx,
+        "party:\"LLC\"",
+    ]);
+    assert_eq!(found.status.code(), Some(0), "{}", stderr(&found));
+    let out = docketeer(&[
+        "export",
+        "--engine",
+        "quickwit",
+        "--no-body",
+        "--index",
+        idx,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let sheet: serde_json::Value = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("a JSON line"))
+        .find(|v| v["kind"] != "entry")
+        .expect("the sheet is exported");
+    let strs = |k: &str| -> Vec<String> {
+        sheet[k]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|s| s.as_str().map(str::to_string))
+            .collect()
+    };
+    assert!(strs("plaintiff").is_empty() && strs("defendant").is_empty());
+    let party = strs("party");
+    assert!(
+        party
+            .iter()
+            .any(|p| p.split_whitespace().any(|w| w.trim_matches(',') == "LLC")),
+        "the exported party names the LLC the local index finds: {party:?}"
+    );
+    assert_eq!(party, strs("other_party"));
 }

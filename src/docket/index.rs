@@ -40,6 +40,8 @@ pub(crate) struct DocketFields {
     pub court: Field,
     pub court_name: Field,
     pub party: Field,
+    /// Parties beyond plaintiffs and defendants, stored so export can rebuild `party`.
+    pub other_party: Field,
     pub date: Field,
     pub date_kind: Field,
     pub doc_type: Field,
@@ -73,6 +75,7 @@ impl DocketFields {
             court: f("court")?,
             court_name: f("court_name")?,
             party: f("party")?,
+            other_party: f("other_party")?,
             date: f("date")?,
             date_kind: f("date_kind")?,
             doc_type: f("doc_type")?,
@@ -288,6 +291,7 @@ fn add_sheet_fields(f: &DocketFields, sheet: &DocketSheet, doc: &mut TantivyDocu
     for p in &sheet.parties {
         if !named.contains(&p.name.to_lowercase()) {
             doc.add_text(f.party, &p.name);
+            doc.add_text(f.other_party, &p.name);
             named.push(p.name.to_lowercase());
         }
     }
