@@ -13,9 +13,7 @@ use super::client::{Client, ClientError};
 use crate::index::document::StoredDoc;
 use crate::index::schema::SchemaSpec;
 use crate::search::ast::{Query as Tree, RangeBound};
-use crate::search::parse::parse;
-use crate::search::query::strip_judge_title;
-use crate::search::rewrite::{Rewriter, typed};
+use crate::search::query::{RequestError, rewritten_request};
 use crate::search::{Hit, Results, SearchRequest, Sort, lead, page_of, tidy};
 
 /// Quickwit answers at most this many hits per request.
@@ -73,73 +71,14 @@ pub fn translate(req: &SearchRequest, spec: &SchemaSpec) -> Result<ClusterQuery,
             "--count-by: facet counts are computed on the local index only".into(),
         ));
     }
-    let mut parts = Vec::new();
-    if !req.query.trim().is_empty() {
-        let q = parse(&req.query).map_err(|e| {
-            Untranslatable::BadValue(format!("cannot parse the query `{}`: {e}", req.query))
-        })?;
-        parts.push(q);
-    }
-    let flag = |name: &str, text: &str| Tree::Field {
-        name: name.to_string(),
-        query: Box::new(typed(text)),
-    };
-    if let Some(case) = &req.case {
-        parts.push(flag("case_name", case));
-    }
-    if let Some(party) = &req.party {
-        let party = party.replace("et al.", "").replace("et al", "");
-        parts.push(flag("party", &party));
-    }
-    if let Some(judge) = &req.judge {
-        parts.push(flag("judge", &strip_judge_title(judge)));
-    }
-    if let Some(c) = &req.court {
-        parts.push(flag("court", c));
-    }
-    if let Some(d) = &req.docket {
-        parts.push(flag("docket", d));
-    }
-    if let Some(t) = &req.doc_type {
-        parts.push(flag("doc_type", &t.to_lowercase()));
-    }
-    if req.from.is_some() || req.to.is_some() {
-        let day = |d: &Option<String>, what: &str| -> Result<Option<NaiveDate>, Untranslatable> {
-            d.as_deref()
-                .map(|s| {
-                    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
-                        Untranslatable::BadValue(format!(
-                            "--{what} takes a date as YYYY-MM-DD, not `{s}`"
-                        ))
-                    })
-                })
-                .transpose()
-        };
-        parts.push(Tree::Dates {
-            from: day(&req.from, "from")?,
-            until: day(&req.to, "to")?.and_then(|d| d.succ_opt()),
-        });
-    }
     let sort_by = match req.sort {
         Sort::Relevance => "_score",
         Sort::Newest => "date",
         Sort::Oldest => "-date",
     };
-    if parts.is_empty() {
-        return Err(Untranslatable::Empty);
-    }
-    let tree = if parts.len() == 1 {
-        parts.remove(0)
-    } else {
-        Tree::And(parts)
-    };
-    let rewriter = Rewriter {
-        spec,
-        with_children: req.with_children,
-        exact: req.exact,
-    };
-    let tree = rewriter.rewrite(tree).map_err(|e| {
-        Untranslatable::BadValue(format!("cannot parse the query `{}`: {e}", req.query))
+    let tree = rewritten_request(spec, req).map_err(|e| match e {
+        RequestError::Empty => Untranslatable::Empty,
+        RequestError::BadValue(why) => Untranslatable::BadValue(why),
     })?;
     // As locally, a search finds filings; docket entries are searched with --entries.
     let mut query = format!("({}) AND NOT kind:\"entry\"", write(&tree, None)?);

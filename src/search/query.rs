@@ -13,6 +13,7 @@ use super::ast::Query as Tree;
 use super::compile::Compiler;
 use super::parse::parse;
 use super::rewrite::{Rewriter, typed};
+use crate::index::schema::SchemaSpec;
 use crate::index::store::Store;
 
 /// A search as the user asked for it.
@@ -94,12 +95,53 @@ pub fn build_with(
     Ok(Box::new(BooleanQuery::new(clauses)))
 }
 
-/// The request (query and filter flags) as one rewritten tree.
+/// The request (query and filter flags) as one rewritten tree, `--type` checked against
+/// the types this index holds.
 pub fn request_tree(store: &Store, req: &SearchRequest) -> Result<Tree> {
+    if let Some(t) = &req.doc_type {
+        let t = t.to_lowercase();
+        let known = indexed_values(store, store.fields.doc_type)?;
+        if !known.contains(&t) {
+            return Err(anyhow!(
+                "no filing in this index has the type `{t}`; --type takes one of: {}",
+                known.join(", ")
+            ));
+        }
+    }
+    rewritten_request(&store.spec, req).map_err(|e| anyhow!(e))
+}
+
+/// Why a request cannot become a query tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RequestError {
+    /// No query and no filter flag.
+    Empty,
+    /// The query or a flag's value cannot be read; the message says what to write.
+    BadValue(String),
+}
+
+impl std::fmt::Display for RequestError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RequestError::Empty => f.write_str(
+                "nothing to search for: give a QUERY or a filter (--case, --docket, --party, --court, --judge, --type, --from, --to)",
+            ),
+            RequestError::BadValue(why) => f.write_str(why),
+        }
+    }
+}
+
+impl std::error::Error for RequestError {}
+
+/// The request's query and filter flags as one tree, rewritten against `spec` (docket
+/// forms, court names, dates): what the local index and a cluster both search. `--type`
+/// is taken as given.
+pub fn rewritten_request(spec: &SchemaSpec, req: &SearchRequest) -> Result<Tree, RequestError> {
     let mut parts = Vec::new();
     if !req.query.trim().is_empty() {
-        let parsed = parse(&req.query)
-            .map_err(|e| anyhow!("cannot parse the query `{}`: {e}", req.query))?;
+        let parsed = parse(&req.query).map_err(|e| {
+            RequestError::BadValue(format!("cannot parse the query `{}`: {e}", req.query))
+        })?;
         parts.push(parsed);
     }
     let flag = |name: &str, text: &str| Tree::Field {
@@ -123,34 +165,28 @@ pub fn request_tree(store: &Store, req: &SearchRequest) -> Result<Tree> {
         parts.push(flag("docket", d));
     }
     if let Some(t) = &req.doc_type {
-        let t = t.to_lowercase();
-        let known = indexed_values(store, store.fields.doc_type)?;
-        if !known.contains(&t) {
-            return Err(anyhow!(
-                "no filing in this index has the type `{t}`; --type takes one of: {}",
-                known.join(", ")
-            ));
-        }
-        parts.push(flag("doc_type", &t));
+        parts.push(flag("doc_type", &t.to_lowercase()));
     }
     if req.from.is_some() || req.to.is_some() {
-        let day = |d: &Option<String>, what: &str| -> Result<Option<chrono::NaiveDate>> {
-            d.as_deref()
-                .map(|s| {
-                    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-                        .map_err(|_| anyhow!("--{what} takes a date as YYYY-MM-DD, not `{s}`"))
-                })
-                .transpose()
-        };
+        let day =
+            |d: &Option<String>, what: &str| -> Result<Option<chrono::NaiveDate>, RequestError> {
+                d.as_deref()
+                    .map(|s| {
+                        chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+                            RequestError::BadValue(format!(
+                                "--{what} takes a date as YYYY-MM-DD, not `{s}`"
+                            ))
+                        })
+                    })
+                    .transpose()
+            };
         parts.push(Tree::Dates {
             from: day(&req.from, "from")?,
             until: day(&req.to, "to")?.and_then(|d| d.succ_opt()),
         });
     }
     if parts.is_empty() {
-        return Err(anyhow!(
-            "nothing to search for: give a QUERY or a filter (--case, --docket, --party, --court, --judge, --type, --from, --to)"
-        ));
+        return Err(RequestError::Empty);
     }
     let tree = if parts.len() == 1 {
         parts.remove(0)
@@ -158,13 +194,13 @@ pub fn request_tree(store: &Store, req: &SearchRequest) -> Result<Tree> {
         Tree::And(parts)
     };
     let rewriter = Rewriter {
-        spec: &store.spec,
+        spec,
         with_children: req.with_children,
         exact: req.exact,
     };
     rewriter
         .rewrite(tree)
-        .map_err(|e| anyhow!("cannot parse the query `{}`: {e}", req.query))
+        .map_err(|e| RequestError::BadValue(format!("cannot parse the query `{}`: {e}", req.query)))
 }
 
 /// Dates are held in nanoseconds since 1970, which reach only from 1677 to 2262: a day
