@@ -6,7 +6,7 @@ Usage: python3 data/courts/generate.py PATH/TO/courts_db/data
 Writes, next to this script:
   courts.tsv    one court a row: id, name, citation_string, parent, type, system,
                 level, location, jurisdiction
-  patterns.tsv  one pattern a row: id, keywords, regex. The regex is courts-db's
+  patterns.tsv  one pattern a row: id, keywords, literals, regex. The regex is courts-db's
                 template with its variables and place lists filled in and written
                 for Rust's `regex` crate; the keywords are words every match of the
                 regex contains (none when it has none), rarest first, used to pick
@@ -143,13 +143,16 @@ def main(src):
             continue
         seen.add((cid, rx))
         ws = sorted(words(lits), key=lambda w: (freq[w], -len(w), w))
-        out.append(f"{cid}\t{' '.join(ws)}\t{rx}")
+        # Every required literal, for a second check before the regex is compiled:
+        # words alone let through every district pattern in a district court's head.
+        ls = sorted({l for l in lits if "|" not in l and "\t" not in l}, key=lambda l: (-len(l), l))
+        out.append(f"{cid}\t{' '.join(ws)}\t{'|'.join(ls)}\t{rx}")
 
     with open(os.path.join(here, "courts.tsv"), "w", encoding="utf-8") as f:
         f.write("id\tname\tcitation_string\tparent\ttype\tsystem\tlevel\tlocation\tjurisdiction\n")
         f.write("\n".join(rows) + "\n")
     with open(os.path.join(here, "patterns.tsv"), "w", encoding="utf-8") as f:
-        f.write("id\tkeywords\tregex\n")
+        f.write("id\tkeywords\tliterals\tregex\n")
         f.write("\n".join(out) + "\n")
     ex_dir = os.path.join(here, "..", "..", "tests", "data", "courts")
     os.makedirs(ex_dir, exist_ok=True)

@@ -5,8 +5,10 @@
 //! full-name match wins; abbreviations like `N.D. Cal.` mostly occur in citations and
 //! are only used when no full name is printed.
 
+use std::sync::OnceLock;
+
 use once_cell::sync::Lazy;
-use regex::Regex;
+use regex::bytes::{Regex, RegexBuilder};
 
 use super::Court;
 use super::court_header as header;
@@ -95,127 +97,194 @@ const CIRCUITS: &[(&str, &str, &str)] = &[
     ("ca11", "Eleventh", "11th"),
 ];
 
-/// State and special courts: (id, full name, pattern). Patterns are matched
-/// case-insensitively with any whitespace between words.
-const OTHER: &[(&str, &str, &str)] = &[
+/// State and special courts: (id, full name, pattern, a word every match of the
+/// pattern contains). Patterns are matched case-insensitively with any whitespace
+/// between words.
+const OTHER: &[(&str, &str, &str, &str)] = &[
     (
         "scotus",
         "Supreme Court of the United States",
         r"supreme court of the united states|united states supreme court",
+        "supreme",
     ),
     (
         "cadc",
         "United States Court of Appeals for the District of Columbia Circuit",
         r"court of appeals,? for (?:the )?district of columbia circuit|d\.c\. circuit",
+        "circuit",
     ),
     (
         "cafc",
         "United States Court of Appeals for the Federal Circuit",
         r"court of appeals,? for the federal circuit",
+        "federal",
     ),
     (
         "bap9",
         "Bankruptcy Appellate Panel for the Ninth Circuit",
         r"bankruptcy appellate panel (?:for|of) the ninth circuit",
+        "ninth",
     ),
-    ("tax", "United States Tax Court", r"united states tax court"),
+    (
+        "tax",
+        "United States Tax Court",
+        r"united states tax court",
+        "tax",
+    ),
     (
         "moctapp",
         "Missouri Court of Appeals",
         r"missouri court of appeals",
+        "missouri",
     ),
     (
         "nc",
         "Supreme Court of North Carolina",
         r"supreme court of north carolina",
+        "carolina",
     ),
     (
         "connappct",
         "Appellate Court of Connecticut",
         r"appellate court of connecticut|connecticut appellate court",
+        "connecticut",
     ),
     (
         "dc",
         "District of Columbia Court of Appeals",
         r"district of columbia court of appeals",
+        "columbia",
     ),
     (
         "pa",
         "Supreme Court of Pennsylvania",
         r"supreme court of pennsylvania",
+        "pennsylvania",
     ),
     (
         "njsuperctappdiv",
         "Superior Court of New Jersey, Appellate Division",
         r"superior court of new jersey,? appellate division",
+        "jersey",
     ),
     (
         "calctapp",
         "California Court of Appeal",
         r"court of appeal,? [^\n]{0,60}california|california court of appeal",
+        "california",
     ),
     (
         "nyappdiv",
         "New York Supreme Court, Appellate Division",
         r"appellate division,? (?:first|second|third|fourth) (?:judicial )?department",
+        "department",
     ),
     (
         "ny",
         "New York Court of Appeals",
         r"court of appeals of (?:the state of )?new york|new york court of appeals",
+        "york",
     ),
     (
         "mass",
         "Supreme Judicial Court of Massachusetts",
         r"supreme judicial court of massachusetts",
+        "massachusetts",
     ),
     (
         "mich",
         "Michigan Supreme Court",
         r"supreme court of michigan|michigan supreme court",
+        "michigan",
     ),
     (
         "wisctapp",
         "Court of Appeals of Wisconsin",
         r"court of appeals of wisconsin|wisconsin court of appeals",
+        "wisconsin",
     ),
     (
         "hawapp",
         "Intermediate Court of Appeals of Hawaii",
-        r"intermediate court of appeals of hawai.?i",
+        r"intermediate court of appeals of hawai.{0,3}i",
+        "intermediate",
     ),
     (
         "vactapp",
         "Court of Appeals of Virginia",
         r"court of appeals of virginia",
+        "virginia",
     ),
     (
         "gactapp",
         "Court of Appeals of Georgia",
         r"court of appeals of georgia",
+        "georgia",
     ),
     (
         "wva",
         "Supreme Court of Appeals of West Virginia",
         r"supreme court of appeals of west virginia",
+        "virginia",
     ),
     (
         "texapp",
         "Texas Court of Appeals",
         r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|\d{1,2}(?:st|nd|rd|th)) (?:district )?court of appeals(?: of texas|[^\n]{0,40}\btexas)|texas judicial\s+branch",
+        "texas",
     ),
     (
         "alaska",
         "Alaska Supreme Court",
         r"supreme court of (?:the state of )?alaska|alaska appellate courts",
+        "alaska",
     ),
 ];
 
+/// One court of the federal forms. Its patterns are compiled on first use, and only
+/// for a head holding `needle`: a head names a handful of the table's courts at most.
 struct Entry {
     id: String,
     name: String,
-    full: Regex,
-    short: Option<Regex>,
+    /// Lower-case word every match of `full` contains.
+    needle: String,
+    full_src: String,
+    short_src: Option<String>,
+    full: OnceLock<Option<Regex>>,
+    short: OnceLock<Option<Regex>>,
+}
+
+impl Entry {
+    fn new(id: String, name: String, needle: &str, full: String, short: Option<String>) -> Entry {
+        Entry {
+            id,
+            name,
+            needle: needle.to_ascii_lowercase(),
+            full_src: full,
+            short_src: short,
+            full: OnceLock::new(),
+            short: OnceLock::new(),
+        }
+    }
+
+    fn full(&self) -> Option<&Regex> {
+        self.full
+            .get_or_init(|| ascii_regex(&self.full_src))
+            .as_ref()
+    }
+
+    fn short(&self) -> Option<&Regex> {
+        self.short
+            .get_or_init(|| self.short_src.as_deref().and_then(ascii_regex))
+            .as_ref()
+    }
+}
+
+/// A pattern over the bytes of a text with ASCII classes and case folding: court names
+/// are ASCII, and Unicode classes (`[^\n]{0,60}` above all) make compiling several
+/// times dearer.
+fn ascii_regex(src: &str) -> Option<Regex> {
+    RegexBuilder::new(src).unicode(false).build().ok()
 }
 
 fn words(p: &str) -> String {
@@ -225,24 +294,25 @@ fn words(p: &str) -> String {
 static TABLE: Lazy<Vec<Entry>> = Lazy::new(|| {
     let mut t = Vec::new();
     for (id, ord, abbr) in CIRCUITS {
-        t.push(Entry {
-            id: (*id).into(),
-            name: format!("United States Court of Appeals for the {ord} Circuit"),
-            full: Regex::new(&format!(
+        t.push(Entry::new(
+            (*id).into(),
+            format!("United States Court of Appeals for the {ord} Circuit"),
+            ord,
+            format!(
                 r"(?i)court\s+of\s+appeals?,?\s+(?:for\s+)?(?:the\s+)?{}\s+circuit|{}\s+circuit\s+court\s+of\s+appeals|court\s+of\s+appeals[^\n]{{0,40}}\n[^\n]{{0,40}}?(?:for\s+)?the\s+{}\s+circuit",
                 ord, ord, ord
-            ))
-            .unwrap(),
-            short: Some(Regex::new(&format!(r"\({}\s+Cir\.", abbr)).unwrap()),
-        });
+            ),
+            Some(format!(r"\({}\s+Cir\.", abbr)),
+        ));
     }
-    for (id, name, pat) in OTHER {
-        t.push(Entry {
-            id: (*id).into(),
-            name: (*name).into(),
-            full: Regex::new(&format!("(?i){}", words(pat))).unwrap(),
-            short: None,
-        });
+    for (id, name, pat, needle) in OTHER {
+        t.push(Entry::new(
+            (*id).into(),
+            (*name).into(),
+            needle,
+            format!("(?i){}", words(pat)),
+            None,
+        ));
     }
     for (st, state, abbr, dirs) in STATES {
         for d in dirs.iter() {
@@ -269,12 +339,9 @@ static TABLE: Lazy<Vec<Entry>> = Lazy::new(|| {
                     format!(r"\b{}\.\s?D\.\s?{abbr}\.?[\s,)]", d.to_uppercase()),
                 )
             };
-            t.push(Entry {
-                id,
-                name,
-                full: Regex::new(&full).unwrap(),
-                short: Regex::new(&short).ok(),
-            });
+            // The state's last word is in every form of its districts' names.
+            let needle = state.rsplit(' ').next().unwrap_or(state);
+            t.push(Entry::new(id, name, needle, full, Some(short)));
         }
     }
     t
@@ -282,11 +349,11 @@ static TABLE: Lazy<Vec<Entry>> = Lazy::new(|| {
 
 /// "Bankruptcy Court" shortly before a district name makes it the bankruptcy court.
 static BANKRUPTCY: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)bankruptcy\s+(?:court|petition)").unwrap());
+    Lazy::new(|| ascii_regex(r"(?i)bankruptcy\s+(?:court|petition)").unwrap());
 
 /// The opinion's own U.S. Reports citation heading the text (`138 U.S. 109`).
 static US_REPORTS_HEAD: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^\s*\d{1,3}\s+U\.\s?S\.\s+\d{1,4}\s*$").unwrap());
+    Lazy::new(|| ascii_regex(r"^\s*\d{1,3}\s+U\.\s?S\.\s+\d{1,4}\s*$").unwrap());
 
 /// All courts in the table, for callers that list or validate ids.
 pub fn all() -> Vec<Court> {
@@ -323,12 +390,12 @@ fn bankruptcy_id(district_id: &str) -> Option<String> {
 /// A court named as the one below ("Lower Ct:", "Appeal from the", "Originating
 /// Court", "certiorari to") is not the filing's court.
 static LOWER_COURT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:lower\s+ct|appeal(?:ed)?\s+from|originating\s+court|certiorari\s+to|on\s+appeal\s+from|district\s+court\s+information)[^\n]{0,20}(?:[ \t]*\n){0,3}[^\n]{0,60}$").unwrap()
+    ascii_regex(r"(?i)(?:lower\s+ct|appeal(?:ed)?\s+from|originating\s+court|certiorari\s+to|on\s+appeal\s+from|district\s+court\s+information)[^\n]{0,20}(?:[ \t]*\n){0,3}[^\n]{0,60}$").unwrap()
 });
 
 pub(super) fn is_lower_court(head: &str, pos: usize) -> bool {
     let start = floor_char(head, pos.saturating_sub(100));
-    LOWER_COURT.is_match(&head[start..pos])
+    LOWER_COURT.is_match(&head.as_bytes()[start..pos])
 }
 
 /// Find the court in the head of a filing: the earliest court line the court table
@@ -359,18 +426,25 @@ pub fn find_court(head: &str) -> Option<Court> {
 /// The earliest full federal court name in the head, with its position.
 fn find_federal_name(head: &str) -> Option<(usize, Court)> {
     let mut best: Option<(usize, usize, &Entry)> = None;
+    let lower = head.to_ascii_lowercase();
     for e in TABLE.iter() {
-        let own = e
-            .full
-            .find_iter(head)
+        if !lower.contains(&e.needle) {
+            continue;
+        }
+        let Some(full) = e.full() else {
+            continue;
+        };
+        let own = full
+            .find_iter(head.as_bytes())
             .find(|m| !is_lower_court(head, m.start()));
         if let Some(m) = own {
+            let len = m.end() - m.start();
             let better = match best {
                 None => true,
-                Some((pos, len, _)) => m.start() < pos || (m.start() == pos && m.len() > len),
+                Some((pos, best_len, _)) => m.start() < pos || (m.start() == pos && len > best_len),
             };
             if better {
-                best = Some((m.start(), m.len(), e));
+                best = Some((m.start(), len, e));
             }
         }
     }
@@ -380,7 +454,7 @@ fn find_federal_name(head: &str) -> Option<(usize, Court)> {
         let before = &head[window_start..pos];
         if e.id.ends_with('d')
             && e.id.len() <= 5
-            && BANKRUPTCY.is_match(before)
+            && BANKRUPTCY.is_match(before.as_bytes())
             && let Some(id) = bankruptcy_id(&e.id)
         {
             let state_name = e
@@ -419,18 +493,21 @@ fn find_fallback(head: &str) -> Option<Court> {
     if head
         .lines()
         .find(|l| !l.trim().is_empty())
-        .is_some_and(|l| US_REPORTS_HEAD.is_match(l))
+        .is_some_and(|l| US_REPORTS_HEAD.is_match(l.as_bytes()))
     {
         return by_id("scotus");
     }
-    if let Some(c) = URL.captures(head)
-        && let Some(court) = by_id(&c[1].to_lowercase())
+    if let Some(c) = URL.captures(head.as_bytes())
+        && let Some(court) = by_id(&String::from_utf8_lossy(&c[1]).to_lowercase())
     {
         return Some(court);
     }
     let mut best_short: Option<(usize, &Entry)> = None;
     for e in TABLE.iter() {
-        if let Some(m) = e.short.as_ref().and_then(|r| r.find(head))
+        if e.short_src.is_none() {
+            continue;
+        }
+        if let Some(m) = e.short().and_then(|r| r.find(head.as_bytes()))
             && best_short.is_none_or(|(p, _)| m.start() < p)
         {
             best_short = Some((m.start(), e));
@@ -481,7 +558,7 @@ pub fn is_appellate(id: &str) -> bool {
 
 /// Court websites in letterheads: `www.ca3.uscourts.gov`.
 static URL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)www\.(ca\d{1,2}|cadc|cafc|[a-z]{2}[nsewcm]?[db])\.uscourts\.gov").unwrap()
+    ascii_regex(r"(?i)www\.(ca\d{1,2}|cadc|cafc|[a-z]{2}[nsewcm]?[db])\.uscourts\.gov").unwrap()
 });
 
 /// Largest char boundary at or below `i` (for callers outside the crate).

@@ -4,16 +4,24 @@
 //! printed.
 //!
 //! Compiling all ~7,000 patterns costs over a second, so nothing is compiled up front:
-//! each pattern carries a literal that every match of it contains, an Aho-Corasick
-//! automaton over those literals picks the few patterns a text can match, and only those
-//! are compiled, once each, on first use.
+//! each pattern carries the words and literals every match of it contains, an
+//! Aho-Corasick automaton over the words picks the few patterns a text can match, the
+//! literals narrow those further, and only the rest are compiled, once each, on first
+//! use. A pattern compiles to a forward Thompson NFA searched by a bounded backtracker
+//! (texts here are court lines of a few hundred bytes): no reverse automaton, no
+//! capture groups and no DFA are built, which makes compiling several times cheaper
+//! than a full `regex::Regex`.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
-use regex::bytes::{Regex, RegexBuilder};
+use regex_automata::nfa::thompson::backtrack::BoundedBacktracker;
+use regex_automata::nfa::thompson::pikevm::PikeVM;
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::syntax;
+use regex_automata::{Input, Match};
 
 const COURTS_TSV: &str = include_str!("../../data/courts/courts.tsv");
 const PATTERNS_TSV: &str = include_str!("../../data/courts/patterns.tsv");
@@ -41,9 +49,58 @@ struct Pattern {
     court: usize,
     /// Keyword indexes every match contains.
     words: Vec<usize>,
+    /// Lower-cased literals every match contains, longest first, `|` between them
+    /// (split when checked: most patterns are never looked at).
+    literals: &'static str,
     source: &'static str,
-    anchored: OnceLock<Option<Regex>>,
-    unanchored: OnceLock<Option<Regex>>,
+    anchored: OnceLock<Option<Matcher>>,
+    unanchored: OnceLock<Option<Matcher>>,
+}
+
+/// One compiled pattern: the backtracker for texts it can take, the Pike VM (same NFA)
+/// for longer ones.
+struct Matcher {
+    backtrack: BoundedBacktracker,
+    pike: PikeVM,
+}
+
+impl Matcher {
+    fn build(src: &str) -> Option<Matcher> {
+        // Court names are ASCII: without Unicode classes a pattern compiles several
+        // times faster. Case is folded by lower-casing pattern and text alike (the
+        // patterns' escapes and classes are all lower-case or letter ranges), which
+        // spares the parser folding every literal.
+        let src = src.to_ascii_lowercase();
+        let nfa = thompson::Compiler::new()
+            .syntax(syntax::Config::new().unicode(false).utf8(false))
+            .configure(
+                thompson::Config::new()
+                    .utf8(false)
+                    .shrink(false)
+                    .which_captures(WhichCaptures::Implicit)
+                    .nfa_size_limit(Some(32 << 20)),
+            )
+            .build(&src)
+            .ok()?;
+        let pike = PikeVM::builder().build_from_nfa(nfa.clone()).ok()?;
+        let backtrack = BoundedBacktracker::builder().build_from_nfa(nfa).ok()?;
+        Some(Matcher { backtrack, pike })
+    }
+
+    /// The leftmost-first match in `hay`, as `regex` reports it.
+    fn find(&self, hay: &[u8]) -> Option<Match> {
+        // ASCII lower-casing keeps every byte where it was: offsets hold for `hay`.
+        let hay = hay.to_ascii_lowercase();
+        let input = Input::new(&hay);
+        if hay.len() <= self.backtrack.max_haystack_len() {
+            let mut cache = self.backtrack.create_cache();
+            if let Ok(m) = self.backtrack.try_find(&mut cache, input.clone()) {
+                return m;
+            }
+        }
+        let mut cache = self.pike.create_cache();
+        self.pike.find(&mut cache, input)
+    }
 }
 
 impl Pattern {
@@ -67,7 +124,7 @@ impl Pattern {
         Some(ok)
     }
 
-    fn compile(&self, anchored: bool) -> Option<&Regex> {
+    fn compile(&self, anchored: bool) -> Option<&Matcher> {
         let cell = if anchored {
             &self.anchored
         } else {
@@ -81,14 +138,7 @@ impl Pattern {
             };
             // A few courts-db patterns use look-around, which `regex` does not
             // have; those courts are still found by their other patterns and name.
-            // Court names are ASCII: without Unicode classes a pattern compiles
-            // about three times faster.
-            RegexBuilder::new(&src)
-                .case_insensitive(true)
-                .unicode(false)
-                .size_limit(32 << 20)
-                .build()
-                .ok()
+            Matcher::build(&src)
         })
         .as_ref()
     }
@@ -132,8 +182,10 @@ impl PatternIndex {
         let mut keyed: Vec<Vec<usize>> = Vec::new();
         let mut unkeyed = Vec::new();
         for line in PATTERNS_TSV.lines().skip(1) {
-            let mut f = line.splitn(3, '\t');
-            let (Some(id), Some(keys), Some(source)) = (f.next(), f.next(), f.next()) else {
+            let mut f = line.splitn(4, '\t');
+            let (Some(id), Some(keys), Some(literals), Some(source)) =
+                (f.next(), f.next(), f.next(), f.next())
+            else {
                 continue;
             };
             let Some(&court) = by_id.get(id) else {
@@ -159,6 +211,7 @@ impl PatternIndex {
             patterns.push(Pattern {
                 court,
                 words,
+                literals,
                 source,
                 anchored: OnceLock::new(),
                 unanchored: OnceLock::new(),
@@ -301,7 +354,8 @@ impl Table {
     /// Patterns worth trying on `text`: those whose keyword it contains, and those
     /// without a keyword.
     fn candidates(&self, text: &str) -> Vec<usize> {
-        let mut present = vec![false; self.index().keyed.len()];
+        let index = self.index();
+        let mut present = vec![false; index.keyed.len()];
         let mut any = false;
         for m in self.index().keywords.find_overlapping_iter(text) {
             present[m.pattern().as_usize()] = true;
@@ -312,9 +366,10 @@ impl Table {
             for (k, &here) in present.iter().enumerate() {
                 if here {
                     out.extend(
-                        self.index().keyed[k].iter().copied().filter(|&p| {
-                            self.index().patterns[p].words.iter().all(|&w| present[w])
-                        }),
+                        index.keyed[k]
+                            .iter()
+                            .copied()
+                            .filter(|&p| index.patterns[p].words.iter().all(|&w| present[w])),
                     );
                 }
             }
@@ -324,7 +379,16 @@ impl Table {
         if out.is_empty() {
             return out;
         }
-        out.extend(self.index().unkeyed.iter().copied());
+        out.extend(index.unkeyed.iter().copied());
+        // A match holds each of its pattern's literals (in any case): a pattern
+        // missing one is not compiled.
+        let lower = text.to_lowercase();
+        out.retain(|&p| {
+            index.patterns[p]
+                .literals
+                .split('|')
+                .all(|l| l.is_empty() || lower.contains(l))
+        });
         out.sort_unstable();
         out.dedup();
         out
@@ -345,7 +409,7 @@ impl Table {
                 Some(ok) => ok,
                 None => pat
                     .compile(true)
-                    .is_some_and(|r| r.is_match(text.as_bytes())),
+                    .is_some_and(|r| r.find(text.as_bytes()).is_some()),
             };
             if hit {
                 hits.push(pat.court);
