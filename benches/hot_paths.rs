@@ -83,6 +83,13 @@ fn court_lookup(c: &mut Criterion) {
     g.bench_function("find_court/filing_head", |b| {
         b.iter(|| court::find_court(black_box(head)))
     });
+    // A state court's head, read through the courts-db table; the patterns it wakes
+    // are compiled on the first call.
+    let state = "IN THE COURT OF APPEALS OF THE STATE OF WASHINGTON\nDIVISION ONE\n\nSTATE OF WASHINGTON,\n  Respondent,\nv.\nJOHN DOE,\n  Appellant.\n";
+    let _ = court::find_court(state);
+    g.bench_function("find_court/state_appellate_head", |b| {
+        b.iter(|| court::find_court(black_box(state)))
+    });
     g.bench_function("lookup/typed_abbreviation", |b| {
         b.iter(|| court::lookup(black_box("N.D. Cal.")))
     });
