@@ -29,7 +29,7 @@ pub fn find(head: &str) -> Option<(usize, Court)> {
     let lines = nonempty_lines(head);
     for i in 0..lines.len().min(MAX_LINES) {
         let (pos, _) = lines[i];
-        if is_lower_court(head, pos) {
+        if is_lower_court(head, pos) || names_the_court_below(lines[i].1) {
             continue;
         }
         let mut best: Option<(usize, usize)> = None; // (letters matched, court)
@@ -70,6 +70,28 @@ pub fn find(head: &str) -> Option<(usize, Court)> {
         }
     }
     None
+}
+
+/// Words that open a line naming the court a case comes from ("On Appeal from the
+/// Superior Court of ...", "On Writ of Certiorari to the ..."): that court is not the
+/// filing's.
+const BELOW_LEADS: &[&str] = &[
+    "on appeal from",
+    "appeal from",
+    "appealed from",
+    "on petition for review from",
+    "on writ of certiorari to",
+    "certiorari to",
+    "originating court",
+    "lower court",
+    "lower ct",
+];
+
+fn names_the_court_below(line: &str) -> bool {
+    let lower = line
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    BELOW_LEADS.iter().any(|l| lower.starts_with(l))
 }
 
 /// Is court `below` a division or district of court `above`?
