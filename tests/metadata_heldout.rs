@@ -839,8 +839,8 @@ const HELDOUT_FIELDS: [(&str, f64, f64); 7] = [
     ("doc_type", 0.90, 0.88),
 ];
 
-/// Per field, the floor for the unseen set (`tests/data/unseen/`), in the order of
-/// [`HELDOUT_FIELDS`]. They are set from the figures the set is measured at, so that they
+/// Per field, the floor for the unseen set's check half (`tests/data/unseen/`, rows
+/// marked `unseen-check`), in the order of [`HELDOUT_FIELDS`]. They are set from the figures the set is measured at, so that they
 /// can only go up; until then they are zero and the set is measured and printed only.
 const UNSEEN_FLOORS: [(&str, f64); 7] = [
     ("docket", 0.0),
@@ -853,7 +853,7 @@ const UNSEEN_FLOORS: [(&str, f64); 7] = [
 ];
 
 /// The sets measured, as they are named in the `half` column and in the table.
-const SETS: [&str; 3] = ["tune", "check", "unseen"];
+const SETS: [&str; 4] = ["tune", "check", "unseen-tune", "unseen-check"];
 
 /// A name compared loosely, with the United States written one way.
 fn heldout_loose(s: &str) -> String {
@@ -878,8 +878,8 @@ fn heldout_same_set(gold: &str, got: &[String]) -> bool {
 /// Right and counted answers per set and field, and the misses as printable lines.
 #[derive(Default)]
 struct Tally {
-    right: [[usize; 7]; 3],
-    counted: [[usize; 7]; 3],
+    right: [[usize; 7]; 4],
+    counted: [[usize; 7]; 4],
     misses: Vec<String>,
 }
 
@@ -985,8 +985,8 @@ fn heldout_files() {
     tally.misses.sort();
     eprintln!("held-out misses:\n{}", tally.misses.join("\n"));
     eprintln!(
-        "\n{:<10} {:>12} {:>12} {:>12} {:>6} {:>6} {:>7}",
-        "field", "tune", "check", "unseen", "bar", "floor", "u.floor"
+        "\n{:<10} {:>12} {:>12} {:>12} {:>12} {:>6} {:>6} {:>7}",
+        "field", "tune", "check", "unseen-tune", "unseen-check", "bar", "floor", "u.floor"
     );
     let mut failed = Vec::new();
     for (i, (name, bar, floor)) in HELDOUT_FIELDS.iter().enumerate() {
@@ -1000,11 +1000,12 @@ fn heldout_files() {
         };
         let unseen_floor = UNSEEN_FLOORS[i].1;
         eprintln!(
-            "{:<10} {} {} {} {:>5.0}% {:>5.0}% {:>6.0}%",
+            "{:<10} {} {} {} {} {:>5.0}% {:>5.0}% {:>6.0}%",
             name,
             cell(0),
             cell(1),
             cell(2),
+            cell(3),
             bar * 100.0,
             floor * 100.0,
             unseen_floor * 100.0
@@ -1016,10 +1017,10 @@ fn heldout_files() {
                 floor * 100.0
             ));
         }
-        if tally.accuracy(2, i) < unseen_floor {
+        if tally.accuracy(3, i) < unseen_floor {
             failed.push(format!(
-                "unseen {name} {:.1}% < {:.0}%",
-                tally.accuracy(2, i) * 100.0,
+                "unseen-check {name} {:.1}% < {:.0}%",
+                tally.accuracy(3, i) * 100.0,
                 unseen_floor * 100.0
             ));
         }
@@ -1037,9 +1038,9 @@ fn heldout_files() {
         tally.counted[1][0]
     );
     assert!(
-        tally.counted[2][1] >= 40,
+        tally.counted[2][1] + tally.counted[3][1] >= 40,
         "the unseen set has only {} files with a labelled court",
-        tally.counted[2][1]
+        tally.counted[2][1] + tally.counted[3][1]
     );
     assert!(
         failed.is_empty(),
