@@ -50,8 +50,9 @@ def ordinal_range(m):
     return "((" + ")|(".join(ORDINALS[a - 1 : b]) + "))"
 
 
-def required_literals(pattern):
-    """Literal runs every match of `pattern` contains (lower-cased)."""
+def required_literals(pattern, shortest=3):
+    """Literal runs every match of `pattern` contains (lower-cased), of at least
+    `shortest` characters."""
     runs = []
 
     def walk(items):
@@ -71,7 +72,7 @@ def required_literals(pattern):
             runs.append("".join(cur))
 
     walk(sre_parse.parse(pattern, re.I))
-    return [r.lower().strip() for r in runs if len(r.strip()) >= 3]
+    return [r.lower().strip() for r in runs if len(r.strip()) >= shortest]
 
 
 LOOK = re.compile(r"^((?:\(\?[=!]\^\.\*[^()]+\))+)\.\*$")
@@ -120,13 +121,15 @@ def main(src):
             look = look_form(expanded)
             if look:
                 wanted = [t.lower() for k, t in re.findall(r"([+-])([^+-]+)", look[7:]) if k == "+"]
-                pats.append((c["id"], wanted, look))
+                pats.append((c["id"], wanted, look, wanted))
                 continue
             try:
                 lits = required_literals(expanded)
+                # Two letters tell districts apart ("Ca" of `Cal?i?f?`, "Ar" of `Ark?`).
+                short = required_literals(expanded, 2)
             except re.error:
                 continue
-            pats.append((c["id"], lits, to_rust(expanded)))
+            pats.append((c["id"], lits, to_rust(expanded), short))
         for ex in c["examples"]:
             examples.append(f"{' '.join(ex.split())}\t{c['id']}")
 
@@ -136,16 +139,16 @@ def main(src):
     def words(lits):
         return {w for l in lits for w in re.findall(r"[a-z0-9']{4,}", l)}
 
-    freq = collections.Counter(w for _, lits, _ in pats for w in words(lits))
+    freq = collections.Counter(w for _, lits, _, _ in pats for w in words(lits))
     out, seen = [], set()
-    for cid, lits, rx in pats:
+    for cid, lits, rx, short in pats:
         if (cid, rx) in seen:
             continue
         seen.add((cid, rx))
         ws = sorted(words(lits), key=lambda w: (freq[w], -len(w), w))
         # Every required literal, for a second check before the regex is compiled:
         # words alone let through every district pattern in a district court's head.
-        ls = sorted({l for l in lits if "|" not in l and "\t" not in l}, key=lambda l: (-len(l), l))
+        ls = sorted({l for l in short if "|" not in l and "\t" not in l}, key=lambda l: (-len(l), l))
         out.append(f"{cid}\t{' '.join(ws)}\t{'|'.join(ls)}\t{rx}")
 
     with open(os.path.join(here, "courts.tsv"), "w", encoding="utf-8") as f:
@@ -160,7 +163,7 @@ def main(src):
         f.write("example\tid\n")
         f.write("\n".join(examples) + "\n")
     print(f"{len(rows)} courts, {len(out)} patterns "
-          f"({sum(1 for _, l, _ in pats if not l)} without a keyword), {len(examples)} examples")
+          f"({sum(1 for _, l, _, _ in pats if not l)} without a keyword), {len(examples)} examples")
 
 
 if __name__ == "__main__":
