@@ -15,6 +15,7 @@ pub mod doctype;
 pub mod judge;
 pub mod names;
 pub mod references;
+pub mod statutes;
 
 use serde::{Deserialize, Serialize};
 
