@@ -68,7 +68,7 @@ static COLUMN: Lazy<Regex> =
 
 /// How an opinion's head reads: an author line, "delivered the opinion", a panel.
 static OPINION_MARK: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?m)delivered\s+the\s+opinion|opinion\s+of\s+the\s+court\s+was\s+delivered|^[ \t]*opinion(?:\s+of\s+the\s+court)?\b|^[ \t]*(?:¶\s*1\s+)?[A-Z][A-Z'\-]{2,}(?:[ \t]+[A-Z][A-Z.'\-]*){0,3}(?:,\s*(?:JR|Jr)\.)?,?[ \t]+(?:J\.A\.D\.|J\.|C\.\s?J\.|P\.\s?J\.|(?:Presiding|Chief|Associate|Circuit|District)?[ \t]*(?:Judge|Justice))[.:]?(?:[ \t]|$)|\b[A-Z][a-z]+,\s+(?:P\.J\.|C\.J\.|J\.),\s")
+    Regex::new(r"(?m)delivered\s+the\s+(?:opinion|judgment\s+of\s+the\s+court,\s+with\s+opinion)|^[ \t]*(?:Chief[ \t]+)?(?:Justice|JUSTICE)[ \t]+[A-Z][A-Za-z'\-]+[.:][ \t]*$|opinion\s+of\s+the\s+court\s+was\s+delivered|^[ \t]*opinion(?:\s+of\s+the\s+court)?\b|^[ \t]*(?:¶\s*1\s+)?[A-Z][A-Z'\-]{2,}(?:[ \t]+[A-Z][A-Z.'\-]*){0,3}(?:,\s*(?:JR|Jr)\.)?,?[ \t]+(?:J\.A\.D\.|J\.|C\.\s?J\.|P\.\s?J\.|(?:Presiding|Chief|Associate|Circuit|District)?[ \t]*(?:Judge|Justice))[.:]?(?:[ \t]|$)|\b[A-Z][a-z]+,\s+(?:P\.J\.|C\.J\.|J\.),\s")
         .unwrap()
 });
 
@@ -268,6 +268,14 @@ mod tests {
         );
         assert_eq!(k("STEVE JOHNSON, et al., : OPINION\n"), "opinion");
         assert_eq!(k("Opinion\n\nLAVINE, J.\n\nThe defendant"), "opinion");
+        assert_eq!(
+            k("Hatcher v. State\nJustice BEATTY.\nWe granted"),
+            "opinion"
+        );
+        assert_eq!(
+            k("People v. Lee\nJUSTICE HALL delivered the judgment of the court, with opinion.\n"),
+            "opinion"
+        );
         assert_eq!(k("DEFENDANT'S RESPONSE TO\nGOVERNMENT'S REQUEST"), "brief");
         assert_eq!(k("REPORTER'S TRANSCRIPT OF PROCEEDINGS"), "other");
         assert_eq!(

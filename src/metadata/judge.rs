@@ -8,9 +8,10 @@ use regex::Regex;
 
 use super::names::proper_case;
 
-/// A judge's name, with a generational suffix after a comma (`Haywood S. Gilliam, Jr.`).
+/// A judge's name, with a generational suffix after a comma (`Haywood S. Gilliam, Jr.`;
+/// PACER prints `Stephen N. Limbaugh, Jr` without the period).
 /// Initials may be run together (`Alan H.W. Shiff`, `Kevin S.C. Chang`).
-const NAME: &str = r"([A-Z][A-Za-z'\-]*\.?(?:[A-Z]\.)*(?:[ \t]+(?:[A-Z][A-Za-z'\-]*\.?(?:[A-Z]\.)*|de|van|von|la)){0,4}(?:,[ \t]*(?:Jr\.|JR\.|Sr\.|SR\.|II|III|IV)(?:[ \t,]|$))?)";
+const NAME: &str = r"([A-Z][A-Za-z'\-]*\.?(?:[A-Z]\.)*(?:[ \t]+(?:[A-Z][A-Za-z'\-]*\.?(?:[A-Z]\.)*|de|van|von|la)){0,4}(?:,[ \t]*(?:Jr\.?|JR\.?|Sr\.?|SR\.?|II|III|IV)(?:[ \t,]|$))?)";
 
 /// Docket sheets: `Assigned to: Senior Judge Robert E. Coyle`.
 static ASSIGNED: Lazy<Regex> = Lazy::new(|| {
@@ -29,13 +30,14 @@ static HONORABLE: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// Opinion author lines: `SELYA, Circuit Judge.`, `LAVINE, J.`, `ROBERT P. FRANK, Judge.`,
-/// `GUSTAFSON, Judge: The Internal Revenue Service...`. The title must end the line
+/// `GUSTAFSON, Judge: The Internal Revenue Service...`, `GORMAN, Appellate Immigration
+/// Judge:` (a title of several words before a colon). The title must end the line
 /// (or be followed by a colon) so that panel lists (`Before Howard, Chief Judge, Selya
 /// and Barron, Circuit Judges.`) and names with initials (`Theodore J. Boutrous`) do
 /// not read as authors.
 static AUTHOR: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?m)^[ \t]*(?:¶[ \t]*1[ \t]+)?(?:Opinion\s+of\s+the\s+Court\s+by[ \t]+)?(?:_+[ \t]*)?{NAME},[ \t]*(?:(?:Senior|JR\.,|Jr\.,)[ \t]*)?(?:(?:J\.|C\.\s?J\.|P\.\s?J\.|J\.A\.D\.|Judge|Justice|Circuit\s+Judge|Chief\s+Judge|Associate\s+Judge|Presiding\s+Judge|District\s+Judge|Chief\s+Justice|Associate\s+Justice|Senior\s+District\s+Judge|United\s+States\s+District\s+Judge|U\.S\.D\.J\.)[.:]?[ \t]*$|(?:Judge|Justice|Chief\s+Judge|Circuit\s+Judge|Associate\s+Judge):)"
+        r"(?m)^[ \t]*(?:¶[ \t]*1[ \t]+)?(?:Opinion\s+of\s+the\s+Court\s+by[ \t]+)?(?:_+[ \t]*)?{NAME},[ \t]*(?:(?:Senior|JR\.,|Jr\.,)[ \t]*)?(?:(?:J\.|C\.\s?J\.|P\.\s?J\.|J\.A\.D\.|Judge|Justice|Circuit\s+Judge|Chief\s+Judge|Associate\s+Judge|Presiding\s+Judge|District\s+Judge|Chief\s+Justice|Associate\s+Justice|Senior\s+District\s+Judge|United\s+States\s+District\s+Judge|U\.S\.D\.J\.)[.:]?[ \t]*$|(?:Judge|Justice|Chief\s+Judge|Circuit\s+Judge|Associate\s+Judge|(?:[A-Z][a-z]+\s+){{1,3}}Judge):)"
     ))
     .unwrap()
 });
@@ -60,7 +62,7 @@ static JUDGE_LABEL: Lazy<Regex> = Lazy::new(|| {
 });
 
 static JUSTICE_DELIVERED: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:Mr\.\s+)?(?:Chief\s+)?(?:JUSTICE|Justice)\s+([A-Z][A-Za-z'\-]+)(?:,[^\n]{0,60})?\s+delivered\s+the\s+opinion").unwrap()
+    Regex::new(r"(?:Mr\.\s+)?(?:Chief\s+)?(?:JUSTICE|Justice)\s+([A-Z][A-Za-z'\-]+)(?:,[^\n]{0,60})?\s+delivered\s+the\s+(?:opinion|judgment)").unwrap()
 });
 
 /// `KAVANAUGH, J., delivered the opinion of the Court, in which ...`, `Rehnquist, C. J.,
@@ -73,12 +75,19 @@ static SHORT_TITLE_DELIVERED: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// `Opinion by Judge Berzon` (Ninth Circuit), `Opinion by Judge Halligan.` (New York
-/// Court of Appeals), `OPINION BY: Justice X`.
+/// Court of Appeals), the Superior Court of Pennsylvania's `OPINION BY BOWES, J.:` and
+/// `MEMORANDUM BY FORD ELLIOTT, P.J.E.:`.
 static OPINION_BY: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"(?:Opinion|OPINION)[ \t]+(?:by|BY):?[ \t]+(?:(?:Chief|CHIEF|Senior|SENIOR|Presiding|PRESIDING|Associate|ASSOCIATE|Circuit|CIRCUIT|District|DISTRICT)[ \t]+)*(?:Judge|JUDGE|Justice|JUSTICE)?[ \t]*{NAME}"
+        r"(?:Opinion|OPINION|Memorandum|MEMORANDUM)[ \t]+(?:by|BY):?[ \t]+(?:(?:Chief|CHIEF|Senior|SENIOR|Presiding|PRESIDING|Associate|ASSOCIATE|Circuit|CIRCUIT|District|DISTRICT)[ \t]+)*(?:Judge|JUDGE|Justice|JUSTICE)?[ \t]*{NAME}"
     ))
     .unwrap()
+});
+
+/// The title before the name on the author's own line: `Justice BEATTY.` (the Supreme
+/// Court of South Carolina as case-law sites print it), `JUSTICE FEW:`.
+static TITLE_FIRST_AUTHOR: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:(?:Chief|CHIEF|Acting|ACTING)[ \t]+)?(?:Justice|JUSTICE)[ \t]+([A-Z][A-Za-z'\-]+)[.:][ \t]*$").unwrap()
 });
 
 /// `PER CURIAM.` as an opinion's author line: the court, no single judge.
@@ -181,6 +190,7 @@ pub fn find_judge(head: &str, wide: &str, tail: &str, appellate: bool) -> Option
         (&JUSTICE_DELIVERED, head),
         (&SHORT_TITLE_DELIVERED, head),
         (&OPINION_BY, head),
+        (&TITLE_FIRST_AUTHOR, head),
         (&AUTHOR, head),
         (&AUTHOR_CAPS_J, head),
         (&AUTHOR_RUNON, head),
@@ -199,6 +209,7 @@ pub fn find_judge(head: &str, wide: &str, tail: &str, appellate: bool) -> Option
         (&JUSTICE_DELIVERED, wide),
         (&SHORT_TITLE_DELIVERED, wide),
         (&OPINION_BY, wide),
+        (&TITLE_FIRST_AUTHOR, wide),
         (&AUTHOR, wide),
         (&AUTHOR_RUNON, wide),
         (&AUTHOR_CAPS_J, wide),
@@ -345,6 +356,34 @@ mod tests {
         assert_eq!(
             j("Judgment reversed, without costs. Opinion by Judge Halligan. Chief Judge Wilson and Judges Garcia and Singas concur.").as_deref(),
             Some("Halligan")
+        );
+        // Illinois' "delivered the judgment of the court, with opinion".
+        assert_eq!(
+            j("JUSTICE HALL delivered the judgment of the court, with opinion.\n").as_deref(),
+            Some("Hall")
+        );
+        // Pennsylvania's Superior Court names the author after OPINION or MEMORANDUM.
+        assert_eq!(
+            j("BEFORE: McLAUGHLIN, J., SULLIVAN, J., and FORD ELLIOTT, P.J.E. *\n\nMEMORANDUM BY FORD ELLIOTT, P.J.E.: FILED AUGUST 3, 2026\n").as_deref(),
+            Some("Ford Elliott")
+        );
+        assert_eq!(j("OPINION BY BOWES, J.:\n").as_deref(), Some("Bowes"));
+        // Titles of several words before the colon: the Board of Immigration Appeals,
+        // the Tax Court.
+        assert_eq!(
+            j("BEFORE: Board Panel: WILSON and GORMAN, Appellate Immigration Judges.\nGORMAN, Appellate Immigration Judge:\n").as_deref(),
+            Some("Gorman")
+        );
+        assert_eq!(
+            j("PANUTHOS, Chief Special Trial Judge: This case was heard").as_deref(),
+            Some("Panuthos")
+        );
+        assert_eq!(j("Justice BEATTY.\n").as_deref(), Some("Beatty"));
+        assert_eq!(j("JUSTICE FEW:\nWe granted").as_deref(), Some("Few"));
+        // PACER's suffix without a period.
+        assert_eq!(
+            find_assigned("Assigned to: District Judge Stephen N. Limbaugh, Jr\n").as_deref(),
+            Some("Stephen N. Limbaugh, Jr")
         );
         // A per curiam opinion names no single judge.
         assert_eq!(
