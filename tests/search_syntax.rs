@@ -267,6 +267,30 @@ fn citations_dockets_and_entry_references_stay_units() {
 }
 
 #[test]
+fn a_citation_typed_in_another_printed_form_finds_the_filing() {
+    // The order prints `384 U.S. 364` and `18 U.S.C. § 401`.
+    let immdef = set(&["seed-cacd-immdef-order.txt"]);
+    for q in [
+        "cites:\"384 US 364\"",
+        "cites:\"384 U. S. 364\"",
+        "cites:\"18 USC 401\"",
+        "cites:\"18 U.S.C. sec. 401\"",
+    ] {
+        assert_eq!(hits(q), immdef, "{q}");
+    }
+    // The opinion prints `N.C. Gen. Stat. § 163-230.2(e)(2)`, a state code.
+    let democracy = set(&["eyecite-case_Democracy.txt"]);
+    for q in [
+        "cites:\"N.C. Gen. Stat. § 163-230.2\"",
+        "cites:\"NC Gen Stat 163-230.2\"",
+        "cites:\"N.C. Gen. Stat. Ann. section 163-230.2\"",
+    ] {
+        assert_eq!(hits(q), democracy, "{q}");
+    }
+    assert!(hits("cites:\"N.C. Gen. Stat. § 163-231.2\"").is_empty());
+}
+
+#[test]
 fn exclusion_alone_and_before_a_field() {
     let all = hits("court:cand OR court:casd OR court:cacd OR NOT court:cand");
     let not_cand = hits("NOT court:cand");

@@ -6,6 +6,15 @@ Usage: python3 data/reporters/generate.py PATH/TO/reporters_db/data
 Writes `reporters.tsv` next to this script: one `printed<TAB>canonical` row for
 every edition abbreviation (printed as itself) and every variation reporters-db
 lists, so that `384 U. S. 364` and `384 U.S. 364` are stored as one citation.
+
+Writes `laws.tsv` from `laws.json` and `laws_extra.tsv` (names courts print that
+laws.json lacks, each with its source): one `name<TAB>form<TAB>normal<TAB>jurisdiction`
+row for every state and territorial code (`leg_statute`) and every variation of
+one, where `form` says how a section is cited after the name (see `FORMS`) and
+`normal` is the name the citation is stored under. A code published both bare and
+annotated (`Fla. Stat.`, `Fla. Stat. Ann.`) is one code: both are stored under the
+bare name. A `*` in a name stands for the subject words of a code cited by subject
+(`Cal. Civ. Proc. Code`, `Tex. Fam. Code Ann.`, `N.Y. Gen. Bus. Law`).
 """
 import json
 import os
@@ -30,6 +39,69 @@ def main(src):
                 continue
             f.write(f"{printed}\t{rows[printed]}\n")
     print(f"{len(rows)} printed forms")
+    laws(src, here)
+
+
+# How laws.json writes the part after the name, and the form's name in laws.tsv.
+FORMS = {
+    "$reporter § $law_section": "section",
+    "$reporter tit\\. (?P<title>\\d+), § $law_section": "title",
+    "$reporter tit\\. (?P<title>\\d+), § $law_section $law_year": "title",
+    "(?P<title>\\d+) $reporter § $law_section": "numbered",
+    "$reporter ch\\. (?P<chapter>\\d+), § $law_section": "chapter",
+    "$reporter art (?P<article>\\d+)": "article",
+    "(?P<chapter>\\d+) $reporter (?P<act>\\d+) / $law_section": "act",
+    "(?P<reporter>Cal\\. $law_subject Code) § $law_section": "section",
+    "(?P<reporter>Tex\\. $law_subject Code Ann\\.) § $law_section": "section",
+    "(?P<reporter>N\\.Y\\. $law_subject Law) § $law_section": "section",
+    "$reporter, $law_subject § $law_section": "section",
+    "$reporter (?P<rule>\\d+)": "rule",
+}
+
+# Names laws.json writes with a subject in its regex rather than in the name.
+SUBJECT_NAMES = {
+    "Cal. Code": "Cal. * Code",
+    "Tex. Code Ann.": "Tex. * Code Ann.",
+    "N.Y. Law": "N.Y. * Law",
+    "Md. Code Ann.": "Md. Code Ann., *",
+}
+
+
+def bare(name):
+    """The name without `Ann.`: the code a bare and an annotated edition share."""
+    return " ".join(w for w in name.split() if w != "Ann.")
+
+
+def laws(src, here):
+    with open(os.path.join(src, "laws.json"), encoding="utf-8") as f:
+        data = json.load(f)
+    entries = []
+    for key, items in data.items():
+        for e in items:
+            if e.get("cite_type") != "leg_statute":
+                continue
+            forms = [FORMS[r] for r in e.get("regexes", []) if r in FORMS]
+            if not forms:
+                continue
+            name = SUBJECT_NAMES.get(key, key)
+            for printed in [name] + list(e.get("variations", [])):
+                entries.append((printed, forms[0], name, e.get("jurisdiction", "")))
+    names = {n for _, _, n, _ in entries}
+    rows = {}
+    # Names courts print that laws.json does not list, with their source.
+    with open(os.path.join(here, "laws_extra.tsv"), encoding="utf-8") as f:
+        for line in f.read().splitlines()[1:]:
+            printed, form, normal, juris = line.split("\t")[:4]
+            rows[printed] = (form, normal, juris)
+    for printed, form, name, juris in entries:
+        normal = bare(name) if bare(name) in names else name
+        rows.setdefault(printed, (form, normal, juris))
+    with open(os.path.join(here, "laws.tsv"), "w", encoding="utf-8") as f:
+        f.write("name\tform\tnormal\tjurisdiction\n")
+        for printed in sorted(rows):
+            form, normal, juris = rows[printed]
+            f.write(f"{printed}\t{form}\t{normal}\t{juris}\n")
+    print(f"{len(rows)} statute names")
 
 
 if __name__ == "__main__":

@@ -66,6 +66,7 @@ static OTHER: Lazy<Regex> = Lazy::new(|| {
 /// Citations in order of first appearance, in their normal form, deduplicated.
 pub fn find_citations(text: &str) -> Vec<String> {
     let mut found: Vec<(usize, String)> = reporter_cites(text);
+    found.extend(super::statutes::find(text));
     for c in OTHER.captures_iter(text) {
         let start = c.get(0).map_or(0, |m| m.start());
         let norm = if let (Some(t), Some(s)) = (c.name("usc_t"), c.name("usc_s")) {
@@ -213,6 +214,57 @@ mod tests {
         }
     }
 
+    /// State codes as filings in the corpus print them: a Wisconsin appeal
+    /// (`cap-761NW2d645_1.html`), West Virginia and Georgia opinions, a District of
+    /// Columbia appeal, a Hawaii opinion and a federal opinion on North Carolina law.
+    #[test]
+    fn state_codes_as_the_corpus_prints_them() {
+        for (printed, norm) in [
+            ("under WIS. STAT. § 704.90 and", "Wis. Stat. § 704.90"),
+            ("See Wis. Stat. § 409.627.", "Wis. Stat. § 409.627"),
+            ("W. Va.Code § 23-4C-6 (2010)", "W. Va. Code § 23-4C-6"),
+            (
+                "West Virginia; W. Va.Code § 33-6-31d",
+                "W. Va. Code § 33-6-31d",
+            ),
+            ("OCGA § 51-2-5 (1)", "Ga. Code Ann. § 51-2-5"),
+            (
+                "N.C. Gen. Stat. § 163-230.2(e)(2), (4) restricts",
+                "N.C. Gen. Stat. § 163-230.2(e)(2)",
+            ),
+            ("N.Y. Penal Law § 140.35", "N.Y. Penal Law § 140.35"),
+            ("D.C.Code § 22-2501 (2001)", "D.C. Code § 22-2501"),
+            ("HRS § 343-5(a)", "Haw. Rev. Stat. § 343-5(a)"),
+        ] {
+            let c = find_citations(printed);
+            assert!(c.contains(&norm.to_string()), "{printed}: {c:?}");
+        }
+    }
+
+    /// Forms from public material: the Bluebook samples in CourtListener's
+    /// `cl/citations/columbia/consts_and_statutes.py`, and state codes as public
+    /// code comments and documentation print them (no space after `§`, subsections).
+    #[test]
+    fn state_codes_as_public_sources_print_them() {
+        for (printed, norm) in [
+            (
+                "Mass. Gen. Laws ch. 93A, § 105 (1997 & Supp. 2003).",
+                "Mass. Gen. Laws ch. 93A, § 105",
+            ),
+            (
+                "Mass. Gen. Laws ch. 56, § 59 (1991)",
+                "Mass. Gen. Laws ch. 56, § 59",
+            ),
+            ("Fla. Stat. §559.9613(2)(d)", "Fla. Stat. § 559.9613(2)(d)"),
+            ("Fla. Stat. § 316.130(17).", "Fla. Stat. § 316.130(17)"),
+            ("Minn. Stat. § 13.824, subd. 8", "Minn. Stat. § 13.824"),
+            ("Neb. Rev. Stat. § 84-602.04", "Neb. Rev. Stat. § 84-602.04"),
+            ("Haw. Rev. Stat. §507-43", "Haw. Rev. Stat. § 507-43"),
+        ] {
+            assert_eq!(normalize(printed).as_deref(), Some(norm), "{printed}");
+        }
+    }
+
     #[test]
     fn docket_numbers_dates_and_addresses_are_not_citations() {
         for text in [
@@ -220,6 +272,10 @@ mod tests {
             "Denver, CO 80202",
             "Dkt. 45 at 12; ECF No. 7",
             "Case 3:20-cv-04512 Document 42 Filed 09/18/20 Page 1 of 14",
+            "Case: 20-10234, 06/02/2021, ID: 12130987, DktEntry: 41-1, Page 1 of 4",
+            "No. 1:19-cv-00911-TDS-JEP (M.D.N.C. filed Sept. 26, 2019)",
+            "Index No. 570613/17, decided 12/15/2020",
+            "Docket No. A-2345-18, ECF No. 12, Dkt. 31 at 4",
         ] {
             assert!(
                 find_citations(text).is_empty(),

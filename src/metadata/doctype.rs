@@ -39,6 +39,12 @@ const KINDS: &[(&str, &str)] = &[
         "brief",
     ),
     (r"complaint\b", "complaint"),
+    // "JUDGMENT", "FINAL JUDGMENT", "JUDGMENT IN A CIVIL CASE"; a motion for judgment
+    // reads as a motion above.
+    (
+        r"(?:(?:final|amended|default|partial|consent|summary)\s+)*judgment\b",
+        "judgment",
+    ),
     // Transcripts, declarations and exhibits are "other" in the gold data's scheme.
     (r"(?:reporter'?s\s+)?transcript\b|declaration\b", "other"),
 ];
@@ -62,17 +68,17 @@ static COLUMN: Lazy<Regex> =
 
 /// How an opinion's head reads: an author line, "delivered the opinion", a panel.
 static OPINION_MARK: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?m)delivered\s+the\s+opinion|opinion\s+of\s+the\s+court\s+was\s+delivered|^[ \t]*opinion(?:\s+of\s+the\s+court)?\b|^[ \t]*(?:¶\s*1\s+)?[A-Z][A-Z'\-]{2,}(?:[ \t]+[A-Z][A-Z.'\-]*){0,3}(?:,\s*(?:JR|Jr)\.)?,?[ \t]+(?:J\.A\.D\.|J\.|C\.\s?J\.|P\.\s?J\.|(?:Presiding|Chief|Associate|Circuit|District)?[ \t]*(?:Judge|Justice))[.:]?(?:[ \t]|$)|\b[A-Z][a-z]+,\s+(?:P\.J\.|C\.J\.|J\.),\s")
+    Regex::new(r"(?m)delivered\s+the\s+(?:opinion|judgment\s+of\s+the\s+court,\s+with\s+opinion)|^[ \t]*(?:Chief[ \t]+)?(?:Justice|JUSTICE)[ \t]+[A-Z][A-Za-z'\-]+[.:][ \t]*$|opinion\s+of\s+the\s+court\s+was\s+delivered|^[ \t]*opinion(?:\s+of\s+the\s+court)?\b|^[ \t]*(?:¶\s*1\s+)?[A-Z][A-Z'\-]{2,}(?:[ \t]+[A-Z][A-Z.'\-]*){0,3}(?:,\s*(?:JR|Jr)\.)?,?[ \t]+(?:J\.A\.D\.|J\.|C\.\s?J\.|P\.\s?J\.|(?:Presiding|Chief|Associate|Circuit|District)?[ \t]*(?:Judge|Justice))[.:]?(?:[ \t]|$)|\b[A-Z][a-z]+,\s+(?:P\.J\.|C\.J\.|J\.),\s")
         .unwrap()
 });
 
 /// How a reported decision's head reads: a public-domain or slip-opinion citation on
 /// its first lines ("2024 ND 143", "Cite as 2022 Ark. App. 51", "2019 NY Slip Op
-/// 32654(U)"), "Decided on" a date, an author line "Fidel E. Gomez, J.", or a panel
+/// 32654(U)", "2026 NY Slip Op 00028 [245 AD3d 423]"), "Decided on" a date, an author line "Fidel E. Gomez, J.", or a panel
 /// "Before X, Y, and Z, Judges."
 static DECISION_MARK: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
-        r"(?m)^[ \t]*(?:Cite[ \t]+as:?[ \t]+)?\d{4}[ \t]+(?:[A-Z][A-Za-z.]*[ \t]+){1,3}(?:Slip[ \t]+Op[ \t]+)?\d{1,6}(?:\(U\))?[ \t]*$",
+        r"(?m)^[ \t]*(?:Cite[ \t]+as:?[ \t]+)?\d{4}[ \t]+(?:[A-Z][A-Za-z.]*[ \t]+){1,3}(?:Slip[ \t]+Op[ \t]+)?\d{1,6}(?:\(U\))?(?:[ \t]*\[[^\]\n]{1,40}\])?[ \t]*$",
         r"|(?m)^[ \t]*Decided(?:[ \t]+on)?:?[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+\d{4}",
         r"|(?m)^[ \t]*(?:[A-Z][A-Za-z.'\-]*[ \t]+){1,3}[A-Z][A-Za-z'\-]+,[ \t]+(?:J|S|JJ|C\.[ \t]?J|P\.[ \t]?J)\.[ \t]*$",
         r"|(?m)^[ \t]*Before:?[ \t]+[A-Z][^\n]{0,120}\b(?:Judges|Justices)\.",
@@ -85,6 +91,43 @@ static DECISION_MARK: Lazy<Regex> = Lazy::new(|| {
 pub fn opinion_marked(text: &str) -> bool {
     OPINION_MARK.is_match(text)
 }
+
+/// The Supreme Court's slip opinions: "(Slip Opinion) OCTOBER TERM, 2012" heads the
+/// syllabus, whose sentences must not be read as titles.
+static SLIP_OPINION: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?m)^\W*(?:\d+\s+)?\(Slip\s+Opinion\)").unwrap());
+
+/// A letter's salutation ("Dear Counsel:", "Dear Mr. Keenan:"): what follows is the
+/// letter's body, not a title.
+static SALUTATION: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?m)^[ \t]*Dear[ \t]+[A-Z][^\n]{0,60}[:,][ \t]*$").unwrap());
+
+/// A title printed with its letters spaced out ("O R D E R", "M E M O R A N D U M
+/// O P I N I O N"): the words it spells, for words set two or more spaces apart;
+/// `None` when the line is not spaced out.
+fn unspaced(l: &str) -> Option<String> {
+    let letters: Vec<&str> = l.split_whitespace().collect();
+    if letters.len() < 3
+        || !letters
+            .iter()
+            .all(|w| w.chars().count() == 1 && w.chars().all(|c| c.is_ascii_uppercase()))
+    {
+        return None;
+    }
+    let words: Vec<String> = l
+        .trim()
+        .split("  ")
+        .filter(|w| !w.trim().is_empty())
+        .map(|w| w.split_whitespace().collect::<String>())
+        .collect();
+    Some(words.join(" "))
+}
+
+/// A transcript's cover: the official court reporter who took it ("FEDERAL OFFICIAL
+/// COURT REPORTER", "United States Official Court Reporter"). Transcripts are
+/// `other` in this scheme, and their "Before The Honorable ..." is no opinion's panel.
+static TRANSCRIPT_MARK: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\bofficial\s+court\s+reporter\b").unwrap());
 
 /// Orders without a title: "On order of the Court", "Denied." dispositions.
 static ORDER_MARK: Lazy<Regex> = Lazy::new(|| {
@@ -118,6 +161,22 @@ fn kind_of(l: &str) -> Option<&'static str> {
     None
 }
 
+/// [`find_doc_type`], then, for a head with no title that reads as nothing else, the
+/// first pages: slip opinions and reporters' pages may reach the author line only on
+/// page 2. A transcript's cover is not read further: its colloquy is no opinion.
+pub fn find_doc_type_wide(head: &str, wide: &str) -> (Option<String>, Option<String>) {
+    let (kind, title) = find_doc_type(head);
+    let start: String = head.chars().take(1500).collect();
+    if kind.as_deref() == Some("other")
+        && title.is_none()
+        && !TRANSCRIPT_MARK.is_match(&start)
+        && opinion_marked(wide)
+    {
+        return (Some("opinion".into()), None);
+    }
+    (kind, title)
+}
+
 /// Guess the document type from the head of the text; the second value is the title
 /// line it was read from.
 pub fn find_doc_type(head: &str) -> (Option<String>, Option<String>) {
@@ -126,10 +185,17 @@ pub fn find_doc_type(head: &str) -> (Option<String>, Option<String>) {
         return (Some("docket-sheet".into()), None);
     }
     let start: String = head.chars().take(1500).collect();
+    if SLIP_OPINION.is_match(&start) {
+        return (Some("opinion".into()), None);
+    }
+    // A letter's titles are above its salutation; below it is the letter's body.
+    let titled = SALUTATION.find(head).map_or(head, |m| &head[..m.start()]);
     // Titles are printed in capitals; prefer a capitals line, then any short line.
     for caps_only in [true, false] {
-        for line in head.lines().take(200) {
-            let l = line.trim().trim_start_matches(['*', '_', '[']).trim();
+        for line in titled.lines().take(200) {
+            let spelled = unspaced(line);
+            let l = spelled.as_deref().unwrap_or(line);
+            let l = l.trim().trim_start_matches(['*', '_', '[']).trim();
             if l.len() < 4 || (!caps_only && l.len() > 90 && !l.starts_with("Proceedings:")) {
                 continue;
             }
@@ -155,7 +221,10 @@ pub fn find_doc_type(head: &str) -> (Option<String>, Option<String>) {
             }
         }
     }
-    if CLERK_LETTER.is_match(&start) {
+    if TRANSCRIPT_MARK.is_match(&start) {
+        return (Some("other".into()), None);
+    }
+    if CLERK_LETTER.is_match(&start[..super::court::floor_char(&start, titled.len())]) {
         return (Some("notice".into()), None);
     }
     if ORDER_MARK.is_match(&start) {
@@ -199,6 +268,14 @@ mod tests {
         );
         assert_eq!(k("STEVE JOHNSON, et al., : OPINION\n"), "opinion");
         assert_eq!(k("Opinion\n\nLAVINE, J.\n\nThe defendant"), "opinion");
+        assert_eq!(
+            k("Hatcher v. State\nJustice BEATTY.\nWe granted"),
+            "opinion"
+        );
+        assert_eq!(
+            k("People v. Lee\nJUSTICE HALL delivered the judgment of the court, with opinion.\n"),
+            "opinion"
+        );
         assert_eq!(k("DEFENDANT'S RESPONSE TO\nGOVERNMENT'S REQUEST"), "brief");
         assert_eq!(k("REPORTER'S TRANSCRIPT OF PROCEEDINGS"), "other");
         assert_eq!(
@@ -219,6 +296,17 @@ mod tests {
             k("Deboer v Friedman\n2019 NY Slip Op 32654(U)\nSeptember 4, 2019"),
             "opinion"
         );
+        // A reported slip opinion with its official citation in brackets.
+        assert_eq!(
+            k("People v Seymore\n2026 NY Slip Op 00028 [245 AD3d 423]\nJanuary 6, 2026"),
+            "opinion"
+        );
+        assert_eq!(
+            k(
+                "2018 NY Slip Op 50128(U) [58 Misc 3d 1215(A)]\nCriminal Court of the City of New York"
+            ),
+            "opinion"
+        );
         assert_eq!(
             k("Decided on December 12, 2023\nSupreme Court, Bronx County"),
             "opinion"
@@ -231,5 +319,42 @@ mod tests {
             k("NO. 20-4372\nBefore GREENBERG, MEREDITH, and LAURER, Judges.\n"),
             "opinion"
         );
+    }
+
+    #[test]
+    fn spaced_titles_slip_opinions_letters_and_judgments() {
+        let k = |h: &str| find_doc_type(h).0.unwrap_or_default();
+        // The Seventh Circuit's letter-spaced title, and a spaced two-word title.
+        assert_eq!(
+            k(
+                "By the Court:\nNo. 17-2400\nDefendant-Appellant. ]\n\nO R D E R\n\nThe court, on its own initiative"
+            ),
+            "order"
+        );
+        assert_eq!(k("M E M O R A N D U M   O P I N I O N\n"), "opinion");
+        assert_eq!(unspaced("A B"), None);
+        assert_eq!(unspaced("ORDER"), None);
+        // Two terms' slip opinions: the syllabus is no title.
+        assert_eq!(
+            k(
+                "1 (Slip Opinion) OCTOBER TERM, 2012\n\nSyllabus\n\napplication because of Oklahoma water laws"
+            ),
+            "opinion"
+        );
+        assert_eq!(
+            k("(Slip Opinion) OCTOBER TERM, 2025 1\nSyllabus\nNOTE: Where it is feasible"),
+            "opinion"
+        );
+        // A clerk's letter lists forms to file below its salutation.
+        let letter = "UNITED STATES COURT OF APPEALS\nFOR THE SIXTH CIRCUIT\n\nDeborah S. Hunt\nClerk\n100 EAST FIFTH STREET\n\nRe: Case No. 17-3994, Island Creek Coal Company v. Linda Hill, et al\n\nDear Counsel:\n\nThe following forms should be filed.\nAppearance of Counsel\nApplication for Admission to 6th Circuit Bar (if applicable)\n";
+        assert_eq!(k(letter), "notice");
+        let letter2 = "OFFICE OF THE CLERK\nUNITED STATES COURT OF APPEALS\n\nDear Mr. Smith:\n\nMOTION FOR EXTENSION OF TIME\nYour motion was received.";
+        assert_eq!(k(letter2), "notice");
+        assert_eq!(
+            k("FINAL JUDGMENT\n\nPursuant to the Court's order"),
+            "judgment"
+        );
+        assert_eq!(k("JUDGMENT IN A CIVIL CASE\n"), "judgment");
+        assert_eq!(k("MOTION FOR SUMMARY JUDGMENT\n"), "motion");
     }
 }

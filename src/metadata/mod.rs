@@ -15,6 +15,7 @@ pub mod doctype;
 pub mod judge;
 pub mod names;
 pub mod references;
+pub mod statutes;
 
 use serde::{Deserialize, Serialize};
 
@@ -96,14 +97,7 @@ pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata
     }
     md.court = court::find_court(&head);
 
-    let (mut kind, title) = doctype::find_doc_type(&head);
-    // Slip opinions and reporters' pages may reach the author line only on page 2.
-    if kind.as_deref() == Some("other")
-        && title.is_none()
-        && doctype::opinion_marked(&wide_text(&text.pages))
-    {
-        kind = Some("opinion".into());
-    }
+    let (kind, title) = doctype::find_doc_type_wide(&head, &wide_text(&text.pages));
     let is_sheet = kind.as_deref() == Some("docket-sheet");
     md.doc_type = kind;
     md.title = title;
@@ -164,6 +158,20 @@ pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata
             .as_ref()
             .is_some_and(|c| court::is_appellate(&c.id));
         md.judge = judge::find_judge(&head, &wide_text(&text.pages), &tail, appellate);
+        // A surname alone, or no name: the docket number's judge initials may name the
+        // judge in full where the filing prints the name. An appellate filing prints the
+        // court below's number, whose initials are the trial judge's.
+        if !appellate && md.judge.as_ref().is_none_or(|j| !j.contains(' ')) {
+            let suffixes: Vec<&str> = md
+                .dockets
+                .iter()
+                .filter_map(|d| d.judges.as_deref())
+                .collect();
+            let text = format!("{head}\n{tail}");
+            if let Some(full) = judge::by_initials(&suffixes, md.judge.as_deref(), &text) {
+                md.judge = Some(full);
+            }
+        }
     }
 
     if let Some(filed) = text.ecf.as_ref().and_then(|e| e.filed.clone()) {

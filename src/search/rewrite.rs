@@ -7,7 +7,7 @@ use std::fmt;
 
 use super::ast::{Query, RangeBound};
 use crate::index::schema::{FieldKind, SchemaSpec};
-use crate::metadata::{court, docket};
+use crate::metadata::{citations, court, docket};
 
 /// Why a parsed query cannot be rewritten.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,6 +159,21 @@ impl Rewriter<'_> {
             return Ok(Query::And(parts));
         }
         let text = q.leaf_text();
+        // A citation typed in any printed form searches its stored normal form
+        // (`384 US 364` is `384 U.S. 364`; `Fla. Stat. Ann. 768.28` is
+        // `Fla. Stat. § 768.28`); marks without letters or digits (`§`) are not words.
+        if name == "cites"
+            && let Some(norm) = text.as_deref().and_then(citations::normalize)
+        {
+            let words: Vec<&str> = norm
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .collect();
+            return Ok(Query::Field {
+                name: name.to_string(),
+                query: Box::new(self.rewrite(typed(&words.join(" ")))?),
+            });
+        }
         match (name, kind, text) {
             ("docket", _, Some(t)) => Ok(match docket::normalize(&t) {
                 Some(d) => keyword("docket", &d.canonical),
