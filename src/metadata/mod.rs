@@ -166,7 +166,13 @@ pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata
         md.judge = judge::find_judge(&head, &wide_text(&text.pages), &tail, appellate);
     }
 
-    if let Some(filed) = text.ecf.as_ref().and_then(|e| e.filed.clone()) {
+    // The ECF stamp, then a clerk's filing stamp: both date the paper itself.
+    if let Some(filed) = text
+        .ecf
+        .as_ref()
+        .and_then(|e| e.filed.clone())
+        .or_else(|| text.stamped_date().map(str::to_owned))
+    {
         md.date = Some(filed);
         md.date_kind = Some("filed".into());
     } else if let Some((d, k)) = if is_sheet {
