@@ -35,6 +35,10 @@ pub struct PageStamp {
     /// The docket entry (document) number the stamp prints (`48`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<String>,
+    /// The case name a download site prints over the filing (its docket's short title,
+    /// which may name a party the caption does not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_name: Option<String>,
 }
 
 /// How many lines at the top of a page a clerk's stamp may reach.
@@ -204,6 +208,7 @@ fn split_clerk_stamp(lines: &mut [String]) -> Option<PageStamp> {
         kind: StampKind::Filed,
         date: None,
         document: None,
+        case_name: None,
     };
     let mut keyword_seen = false;
     for k in first..=last {
@@ -273,16 +278,19 @@ fn split_download_stamp(lines: &mut [String]) -> Option<PageStamp> {
         kind: StampKind::Download,
         date: None,
         document: None,
+        case_name: None,
     };
     for (n, &i) in top.iter().enumerate() {
         let Some(c) = DOWNLOAD_DOC.captures(lines[i].trim()) else {
             continue;
         };
         stamp.document = c.name("doc").map(|d| d.as_str().to_owned());
-        let alone = c.name("title").is_none();
+        stamp.case_name = c.name("title").map(|t| t.as_str().trim().to_owned());
+        let alone = stamp.case_name.is_none();
         lines[i].clear();
         // "Doc. 48" on a line of its own: the case name is the line above it.
         if alone && n == 1 {
+            stamp.case_name = Some(lines[top[0]].trim().to_owned());
             lines[top[0]].clear();
         }
         break;
@@ -368,6 +376,7 @@ mod tests {
             "Mathew v. Verma\n\nDoc. 49\n\nUNITED STATES DISTRICT COURT\nDockets.Justia.com\n";
         let (body, stamps) = split_stamps(page);
         assert_eq!(stamps[0].document.as_deref(), Some("49"));
+        assert_eq!(stamps[0].case_name.as_deref(), Some("Mathew v. Verma"));
         assert_eq!(body.trim(), "UNITED STATES DISTRICT COURT");
         // Without the site's footer a "Doc." line is left as it is.
         let page = "Mathew v. Verma\nDoc. 49\n";

@@ -80,6 +80,9 @@ pub fn extract(text: &CleanText) -> Metadata {
 /// Read metadata from cleaned text, with the HTML `<title>` when the filing was a web
 /// page (case-law sites put the case name there).
 pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata {
+    // A download site's stamp names the case as a page title does.
+    let stamp_title = text.stamps.iter().find_map(|s| s.case_name.as_deref());
+    let html_title = html_title.or(stamp_title);
     let head = head_text(&text.pages);
     let tail = tail_text(&text.pages);
     let mut md = Metadata::default();
