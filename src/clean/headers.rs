@@ -14,7 +14,7 @@ const DOCKET: &str = r"(?:\d{1,2}:)?\d{2}-?[A-Za-z]{0,4}-?\d{3,6}(?:-[A-Za-z0-9]
 /// The start of a header: who stamped it and the case number.
 static START: Lazy<Regex> = Lazy::new(|| {
     Regex::new(&format!(
-        r"^\s*(?:(?:USCA\d{{1,2}}\s+)?Appeal|Appellate\s+Case|Case)\s*:?\s*({DOCKET})\b"
+        r"^\s*(?:(?:(?:USCA\d{{1,2}}\s+)?Appeal|Appellate\s+Case|Case)\s*:?\s*({DOCKET})\b|({DOCKET})\s+#\s*\d)"
     ))
     .unwrap_or_else(|_| unreachable_regex())
 });
@@ -22,13 +22,13 @@ static START: Lazy<Regex> = Lazy::new(|| {
 /// Pieces of a header line after the case number; a header is made only of these.
 static PIECE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
-        r"(?i)^[\s,;]*(?:",
-        r"(?:Document|Doc\.?|Doc\s*#|DktEntry|Dkt\.?)\s*[:#]?\s*(?P<doc>\d+(?:-\d+)?)",
+        r"(?i)^[\s,;-]*(?:",
+        r"(?:(?:Document|Doc\.?|DktEntry|Dkt\.?)\s*#?\s*:?|#)\s*(?P<doc>\d+(?:-\d+)?)",
         r"|(?:Date\s+)?Filed\s*:?\s*(?P<filed>\d{1,2}/\d{1,2}/\d{2,4})",
         r"|Entered\s*:?\s*\d{1,2}/\d{1,2}/\d{2,4}(?:\s+\d{1,2}:\d{2}:\d{2})?",
         r"|(?P<date>\d{1,2}/\d{1,2}/\d{4})",
         r"|ID\s*:?\s*\d+|Entry\s+ID\s*:?\s*\d+",
-        r"|Page\s*:?\s*\d+(?:\s+of\s+\d+)?|Pg\s*:?\s*\d+(?:\s+of\s+\d+)?",
+        r"|Page\s*:?\s*\d+(?:\s+of\s+\d+)?|Pg\s*:?\s*\d+(?:\s+of\s+\d+)?|\d+\s+of\s+\d+\.?",
         r"|Page\s*ID\s*#?\s*:?\s*\d+|PageID\s*#?\s*:?\s*\d+",
         r"|USDC\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|Main\s+Document|Desc\s+Main|Exhibit\s+\S+",
         r"|\d{5,}",
@@ -47,8 +47,10 @@ fn unreachable_regex() -> Regex {
 pub fn parse_header_line(line: &str) -> Option<EcfHeader> {
     let line = line.trim();
     let caps = START.captures(line)?;
-    let case_number = caps.get(1)?.as_str().to_owned();
-    let mut rest = &line[caps.get(0)?.end()..];
+    // "Case 4:21-cv-02632" or, as some districts stamp it, the bare number before "# 20".
+    let number = caps.get(1).or_else(|| caps.get(2))?;
+    let case_number = number.as_str().to_owned();
+    let mut rest = &line[number.end()..];
     let mut header = EcfHeader {
         case_number,
         document: None,
@@ -57,7 +59,7 @@ pub fn parse_header_line(line: &str) -> Option<EcfHeader> {
     let mut pieces = 0;
     let mut appellate_date = None;
     loop {
-        let trimmed = rest.trim_start_matches([' ', ',', ';', '\t']);
+        let trimmed = rest.trim_start_matches([' ', ',', ';', '\t', '-']);
         if trimmed.is_empty() {
             break;
         }
@@ -187,6 +189,73 @@ mod tests {
         assert_eq!(h.case_number, "20-16276");
         assert_eq!(h.document.as_deref(), Some("19-1"));
         assert_eq!(h.filed.as_deref(), Some("2020-08-05"));
+    }
+
+    #[test]
+    fn header_variants_of_other_districts() {
+        // (line, case number, document, filed)
+        for (line, case, doc, filed) in [
+            (
+                "Case: 1:21-cv-00123-JRA Doc #: 38 Filed: 02/15/22 1 of 12. PageID #: 456",
+                "1:21-cv-00123-JRA",
+                "38",
+                "2022-02-15",
+            ),
+            (
+                "Case: 3:24-cv-00304-MPM-JMV Doc #: 1 Filed: 09/25/24 1 of 7 PageID #: 1",
+                "3:24-cv-00304-MPM-JMV",
+                "1",
+                "2024-09-25",
+            ),
+            (
+                "Case: 1:25-cv-10320 Document #: 33 Filed: 01/05/26 Page 1 of 13 PageID #:1247",
+                "1:25-cv-10320",
+                "33",
+                "2026-01-05",
+            ),
+            (
+                "Case: 4:24-cv-01277-MTS Doc. #: 24 Filed: 10/23/24 Page: 1 of 2 PageID #: 66",
+                "4:24-cv-01277-MTS",
+                "24",
+                "2024-10-23",
+            ),
+            (
+                "Case 2:20-cv-01234 Document 5 Filed 01/02/20 Page 1 of 3 PageID 12",
+                "2:20-cv-01234",
+                "5",
+                "2020-01-02",
+            ),
+            (
+                "Case: 20-1234 Document: 00515 Page: 1 Date Filed: 01/02/2020",
+                "20-1234",
+                "00515",
+                "2020-01-02",
+            ),
+            (
+                "Doc # 1 Filed: 02/16/26 Page 1 of 5 - Page ID # 1",
+                "",
+                "",
+                "",
+            ),
+            (
+                "1:25-cv-01168-CRL # 20 Filed: 05/20/26 Page 1 of 7",
+                "1:25-cv-01168-CRL",
+                "20",
+                "2026-05-20",
+            ),
+        ] {
+            let h = parse_header_line(line);
+            if case.is_empty() {
+                // No case number: not an ECF header this parser reads.
+                assert!(h.is_none(), "{line}");
+                continue;
+            }
+            let h = h.unwrap_or_default();
+            assert_eq!(h.case_number, case, "{line}");
+            assert_eq!(h.document.as_deref(), Some(doc), "{line}");
+            assert_eq!(h.filed.as_deref(), Some(filed), "{line}");
+        }
+        assert!(parse_header_line("1:25-cv-01168 was dismissed").is_none());
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod hyphen;
 mod margin;
 pub mod normalize;
 mod running;
+pub mod stamps;
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -33,6 +34,9 @@ pub struct CleanText {
     /// Every ECF header found, in page order (one per page stamp).
     #[serde(default)]
     pub headers: Vec<EcfHeader>,
+    /// Clerks' filing stamps and download sites' stamps, in page order.
+    #[serde(default)]
+    pub stamps: Vec<stamps::PageStamp>,
     /// Distinct running header/footer lines removed because they repeat on most pages.
     #[serde(default)]
     pub running_lines: Vec<String>,
@@ -60,6 +64,7 @@ pub fn clean_pages(pages: &[String]) -> CleanText {
             clean.ecf = again.ecf;
         }
         clean.headers.extend(again.headers);
+        clean.stamps.extend(again.stamps);
         for line in again.running_lines {
             if !clean.running_lines.contains(&line) {
                 clean.running_lines.push(line);
@@ -70,9 +75,34 @@ pub fn clean_pages(pages: &[String]) -> CleanText {
     clean
 }
 
+impl CleanText {
+    /// The docket entry this filing is, as its ECF header or a download site's stamp
+    /// prints it (`25`, `19-1`).
+    pub fn document_number(&self) -> Option<&str> {
+        self.ecf
+            .as_ref()
+            .and_then(|e| e.document.as_deref())
+            .or_else(|| self.stamps.iter().find_map(|s| s.document.as_deref()))
+    }
+
+    /// The date a clerk's stamp says the filing was filed or entered.
+    pub fn stamped_date(&self) -> Option<&str> {
+        self.stamps
+            .iter()
+            .filter(|s| {
+                matches!(
+                    s.kind,
+                    stamps::StampKind::Filed | stamps::StampKind::Entered
+                )
+            })
+            .find_map(|s| s.date.as_deref())
+    }
+}
+
 /// One pass of every cleaning stage.
 fn clean_once(pages: &[String]) -> CleanText {
     let mut all_headers = Vec::new();
+    let mut all_stamps = Vec::new();
     let mut margin_removed = 0;
     let mut line_pages: Vec<Vec<String>> = pages
         .iter()
@@ -80,6 +110,8 @@ fn clean_once(pages: &[String]) -> CleanText {
             let normal = normalize::normalize_chars(raw);
             let (body, found) = headers::split_headers(&normal);
             all_headers.extend(found);
+            let (body, found) = stamps::split_stamps(&body);
+            all_stamps.extend(found);
             let mut lines: Vec<String> = body.lines().map(normalize::tidy_line).collect();
             margin_removed += margin::strip_margin_numbers(&mut lines);
             lines
@@ -105,6 +137,7 @@ fn clean_once(pages: &[String]) -> CleanText {
         pages,
         ecf: all_headers.first().cloned(),
         headers: all_headers,
+        stamps: all_stamps,
         running_lines,
         margin_numbers_removed: margin_removed,
     }

@@ -120,11 +120,7 @@ impl Extra {
             key,
             case_name: meta.case_name.clone(),
             dockets: meta.dockets.clone(),
-            ecf_doc: clean
-                .ecf
-                .as_ref()
-                .and_then(|e| e.document.as_deref())
-                .and_then(document_number),
+            ecf_doc: clean.document_number().and_then(document_number),
         }
     }
 }

@@ -170,6 +170,12 @@ pub fn find_date(head: &str, tail: &str) -> Option<(String, String)> {
             }
         }
         let l = line.trim().trim_end_matches('.');
+        // Slip opinions of the Supreme Court and Florida's district courts of appeal
+        // print the decision date in brackets: "[June 13, 2013]".
+        let l = l
+            .strip_prefix('[')
+            .and_then(|b| b.strip_suffix(']'))
+            .unwrap_or(l);
         if let Some(m) = DATE.find(l)
             && m.start() == 0
             && m.end() == l.len()
@@ -248,5 +254,7 @@ mod tests {
         );
         let head = "Argued May 19, 2014.\n Decided Sept. 30, 2014.\n";
         assert_eq!(find_date(head, "").unwrap().0, "2014-09-30");
+        let head = "No. 4D2026-1787\n[August 12, 2026]\nPetition for writ of certiorari\n";
+        assert_eq!(find_date(head, "").unwrap().0, "2026-08-12");
     }
 }

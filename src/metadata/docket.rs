@@ -44,6 +44,15 @@ static TYPE_FIRST: Lazy<Regex> = Lazy::new(|| {
         .unwrap()
 });
 
+/// Maryland's appellate courts number cases within a term: `No. 2069, Sept. Term, 2017`,
+/// `Misc. Docket AG No. 11, September Term, 2013` (after the label words are stripped,
+/// `AG No. 11, Sept. Term, 2013`). The term belongs to the number: every term restarts
+/// at 1.
+static TERM: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:(AG|Misc\.?)\s+)?(?:No\.?\s*)?(\d{1,5})[,.]?\s+Sept(?:ember|\.)?\s+Term,?\s+(\d{4})$")
+        .unwrap()
+});
+
 /// Year-number form shared by appellate and bankruptcy courts: `19-16487`,
 /// `20-30242 (HLB)`, `18-53173-jwc`.
 static YEAR_NUMBER: Lazy<Regex> =
@@ -116,6 +125,18 @@ pub fn normalize(raw: &str) -> Option<DocketNumber> {
     }
     let raw_out = trimmed.to_string();
 
+    if let Some(c) = TERM.captures(body) {
+        let prefix = c
+            .get(1)
+            .map(|m| format!("{} ", m.as_str().trim_end_matches('.').to_ascii_lowercase()))
+            .unwrap_or_default();
+        return Some(DocketNumber {
+            raw: raw_out,
+            canonical: format!("{prefix}{} sept. term {}", strip_zeros(&c[2]), &c[3]),
+            office: None,
+            judges: None,
+        });
+    }
     if let Some(c) = TYPE_FIRST.captures(body) {
         let rest = c.get(4).map_or("", |m| m.as_str());
         if tail_ok(rest) {
@@ -246,9 +267,39 @@ static ALONE: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
+/// A term-numbered docket as printed (see [`TERM`]).
+static TERM_IN_TEXT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b((?:(?:Misc\.?\s+Docket\s+)?(?:AG|Misc\.?)\s+)?No\.?\s*\d{1,5}[,.]?\s+Sept(?:ember|\.)?\s+Term,?\s+\d{4})\b")
+        .unwrap()
+});
+
+/// An agency's file number on its own "File:" line: the Comptroller General's
+/// `File: B-424592` (`B-402118; B-402118.2` for joined protests), the value at times
+/// a line or two below the label.
+static AGENCY_FILE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:File|FILE)[ \t]*:[ \t]*(?:\n[ \t]*){0,2}(B-\d{5,6}(?:\.\d{1,2})?(?:[ \t]*[;,][ \t]*B-\d{5,6}(?:\.\d{1,2})?)*)")
+        .unwrap()
+});
+
 /// Find docket numbers in text, in order of appearance, deduplicated by canonical key.
 pub fn find_dockets(text: &str) -> Vec<DocketNumber> {
     let mut found: Vec<(usize, DocketNumber)> = Vec::new();
+    for c in AGENCY_FILE.captures_iter(text) {
+        if let Some(m) = c.get(1) {
+            for piece in split_list(m.as_str()) {
+                if let Some(d) = normalize(piece) {
+                    found.push((m.start(), d));
+                }
+            }
+        }
+    }
+    for c in TERM_IN_TEXT.captures_iter(text) {
+        if let Some(m) = c.get(1)
+            && let Some(d) = normalize(m.as_str())
+        {
+            found.push((m.start(), d));
+        }
+    }
     for c in ALONE.captures_iter(text) {
         if let (Some(m), Some(d)) = (c.get(1), c.get(1).and_then(|m| normalize(m.as_str()))) {
             found.push((m.start(), d));
@@ -258,7 +309,8 @@ pub fn find_dockets(text: &str) -> Vec<DocketNumber> {
         let (Some(all), Some(m)) = (caps.get(0), caps.get(1)) else {
             continue;
         };
-        if is_entry_reference(&text[..all.start()]) {
+        if is_entry_reference(&text[..all.start()]) || is_instrument_reference(&text[..all.start()])
+        {
             continue;
         }
         // "Doe, Registry Bd. No. 10800 v. Registry Bd.": part of a cited case's name.
@@ -318,6 +370,50 @@ fn is_entry_reference(before: &str) -> bool {
     ]
     .iter()
     .any(|w| tail.ends_with(w))
+}
+
+/// `solicitation No. PSC-26-034-INL`, `request for proposals (RFP) No. DTFH61-98-R-00087`,
+/// `Contract No. ...`: a procurement instrument's number, which bid protests and contract
+/// appeals cite throughout, is not the case's docket number.
+fn is_instrument_reference(before: &str) -> bool {
+    let start = crate::metadata::court::floor_char(before, before.len().saturating_sub(48));
+    let mut tail = before[start..].trim_end().to_ascii_lowercase();
+    // "(RFP) No.", "solicitation (No. ...)"
+    loop {
+        let t = tail.trim_end();
+        if let Some(t) = t.strip_suffix('(') {
+            tail = t.to_string();
+        } else if t.ends_with(')')
+            && let Some(open) = t.rfind('(')
+            && t.len() - open <= 8
+        {
+            tail = t[..open].to_string();
+        } else {
+            break;
+        }
+    }
+    let tail = tail.trim_end();
+    [
+        "solicitation",
+        "contract",
+        "task order",
+        "delivery order",
+        "purchase order",
+        "request for proposals",
+        "request for quotations",
+        "invitation for bids",
+        "rfp",
+        "rfq",
+        "ifb",
+    ]
+    .iter()
+    .any(|w| {
+        tail.ends_with(w)
+            && !tail[..tail.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric())
+    })
 }
 
 /// Split `A, B & C` / `A and B` lists of numbers.
@@ -408,6 +504,35 @@ mod tests {
         assert_eq!(ds[0].canonical, normalize("10-05004").unwrap().canonical);
         let ds = find_dockets("Adversary Proceeding #: 09-01535-jmp\nAssigned to: Judge");
         assert_eq!(ds[0].canonical, normalize("09-01535").unwrap().canonical);
+    }
+
+    #[test]
+    fn term_numbered_dockets() {
+        assert_eq!(
+            key("Misc. Docket AG No. 11, September Term, 2013"),
+            key("Misc. Docket AG No. 11, Sept. Term, 2013")
+        );
+        assert_eq!(key("AG No. 11, Sept. Term, 2013"), "ag 11 sept. term 2013");
+        let ds =
+            find_dockets("Court of Special Appeals, No. 2069, Sept. Term, 2017 (unreported)\n");
+        assert_eq!(ds[0].canonical, "2069 sept. term 2017");
+        let ds = find_dockets("v. Runan ZHANG.\nMisc. Docket AG No. 11, Sept. Term, 2013.\n");
+        assert_eq!(ds[0].canonical, "ag 11 sept. term 2013");
+    }
+
+    #[test]
+    fn agency_files_and_procurement_numbers() {
+        let t = "Decision\nMatter of:\n\nDavos Francois\n\nFile:\n\nB-424592\n\nDate:\n\nAugust 17, 2026\n\nprotests the terms of solicitation\nNo. PSC-26-034-INL, issued by the agency. The agency issued a solicitation (No. PSC-26-012-INL) to";
+        let keys: Vec<String> = find_dockets(t).into_iter().map(|d| d.canonical).collect();
+        assert_eq!(keys, ["b-424592"]);
+        let t =
+            "Matter of: Dixon Group, Inc.\nFile: B-402118; B-402118.2\nDate: January 15, 2010\n";
+        let keys: Vec<String> = find_dockets(t).into_iter().map(|d| d.canonical).collect();
+        assert_eq!(keys, ["b-402118", "b-402118.2"]);
+        let t = "pursuant to request for proposals (RFP) No. DTFH61-98-R-00087, issued by the FHWA";
+        assert!(find_dockets(t).is_empty());
+        let t = "under invitation for bids (IFB) No. DACW62-78-H-0050, issued";
+        assert!(find_dockets(t).is_empty());
     }
 
     #[test]

@@ -81,6 +81,9 @@ pub fn extract(text: &CleanText) -> Metadata {
 /// Read metadata from cleaned text, with the HTML `<title>` when the filing was a web
 /// page (case-law sites put the case name there).
 pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata {
+    // A download site's stamp names the case as a page title does.
+    let stamp_title = text.stamps.iter().find_map(|s| s.case_name.as_deref());
+    let html_title = html_title.or(stamp_title);
     let head = head_text(&text.pages);
     let tail = tail_text(&text.pages);
     let mut md = Metadata::default();
@@ -174,7 +177,13 @@ pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata
         }
     }
 
-    if let Some(filed) = text.ecf.as_ref().and_then(|e| e.filed.clone()) {
+    // The ECF stamp, then a clerk's filing stamp: both date the paper itself.
+    if let Some(filed) = text
+        .ecf
+        .as_ref()
+        .and_then(|e| e.filed.clone())
+        .or_else(|| text.stamped_date().map(str::to_owned))
+    {
         md.date = Some(filed);
         md.date_kind = Some("filed".into());
     } else if let Some((d, k)) = if is_sheet {
