@@ -55,8 +55,20 @@ fn left_column(line: &str) -> &str {
     line
 }
 
+/// The document number a publisher prints at the right of its page header
+/// ("Burgess v. Greater Cleveland Regional Transit Authority      Doc. 38"; cleaning
+/// may have collapsed the spaces).
+static HEADER_DOC: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\s+Doc\.\s*\d{1,5}(?:\s+Att\.\s*\d{1,4})?\s*$").unwrap());
+
+/// A line without the page header's document number.
+pub(super) fn without_header_doc(line: &str) -> std::borrow::Cow<'_, str> {
+    HEADER_DOC.replace(line, "")
+}
+
 fn clean_line(line: &str) -> String {
-    let l = left_column(line).replace(['*', '\u{2020}'], "");
+    let line = without_header_doc(line);
+    let l = left_column(&line).replace(['*', '\u{2020}'], "");
     let l = l.trim().trim_start_matches('_').trim();
     // Document titles in the right column: "MANNING IN SUPPORT OF UBER".
     if is_all_caps(l) && (l.contains(" IN SUPPORT OF") || l.contains(" IN OPPOSITION TO")) {

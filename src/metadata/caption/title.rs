@@ -6,6 +6,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use super::super::names::is_all_caps;
+use super::lines::without_header_doc;
 use super::parties::fill_side;
 use super::vocab::strip_et_al;
 use super::{Caption, CaptionInput};
@@ -116,12 +117,9 @@ pub fn heading_case_name(head: &str) -> Option<String> {
     static HEADING: Lazy<Regex> = Lazy::new(|| {
         Regex::new(r"^\s*([A-Z0-9][^\n]{1,120}?)\s+(?:v|vs)\.?\s+([A-Z][^\n]{1,120}?)(?:\s+\(\d{4}\s[^)]*\)|\s+-\s+\d{4}\s+NY\s+Slip\s+Op\s+\d+)?\s*$").unwrap()
     });
-    for l in head
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .take(3)
-    {
+    for raw in head.lines().filter(|l| !l.trim().is_empty()).take(3) {
+        let l = without_header_doc(raw);
+        let l = l.trim();
         if l.len() > 160 || is_all_caps(l) {
             continue;
         }
@@ -133,4 +131,37 @@ pub fn heading_case_name(head: &str) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_header_document_number_is_no_part_of_the_name() {
+        // Justia's page header on N.D. Ohio and D. Conn. orders.
+        let head = "Burgess v. Greater Cleveland Regional Transit Authority                                                         Doc. 38\n";
+        assert_eq!(
+            heading_case_name(head).as_deref(),
+            Some("Burgess v. Greater Cleveland Regional Transit Authority")
+        );
+        let head = "Sorrentino v. Fay Servicing, LLC et al                                                                                   Doc. 48\n";
+        assert_eq!(
+            heading_case_name(head).as_deref(),
+            Some("Sorrentino v. Fay Servicing, LLC")
+        );
+        assert_eq!(
+            heading_case_name("Harris v. Bank of America Doc. 20\n").as_deref(),
+            Some("Harris v. Bank of America")
+        );
+        // A title line in prose keeps what follows the name.
+        let c = title_line(&CaptionInput::new(
+            "Title Immigrant Defenders Law Center, et al. v. Alejandro Mayorkas, et al.\n",
+        ))
+        .unwrap();
+        assert_eq!(
+            c.case_name().as_deref(),
+            Some("Immigrant Defenders Law Center v. Mayorkas")
+        );
+    }
 }
