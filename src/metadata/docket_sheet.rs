@@ -67,7 +67,7 @@ fn read_labels(lines: &[&str], cap: &mut Caption) {
         }
         if role.starts_with("debtor") {
             if cap.in_re.is_none() {
-                cap.in_re = Some(name);
+                cap.in_re = Some(caption::in_re_subject(&name));
             }
         } else if matches!(role.as_str(), "plaintiff" | "petitioner" | "appellant") {
             if !cap.plaintiffs.contains(&name) {
@@ -90,6 +90,18 @@ static LABELLED_SHEET: Lazy<Regex> = Lazy::new(|| {
 
 static CROSS: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\[\s*cross[\s-]+appeal:\s*([A-Z0-9-]+)\s*\]").unwrap());
+
+/// A title's side as the clerk already shortened it ("Alcazar Jr" for the listed
+/// "Elias Torres Alcazar Jr", "Ricardo Alvarado" for "RICARDO ALVARADO (#20575-509)"):
+/// printed as it stands when a listed party holds it as a part, not the whole.
+fn clerk_short(side: &str, listed: &[String]) -> Option<String> {
+    let s = super::names::loose(side);
+    let part = |p: &String| {
+        let p = super::names::loose(p);
+        p != s && format!(" {p} ").contains(&format!(" {s} "))
+    };
+    (!s.is_empty() && listed.iter().any(part)).then(|| side.to_string())
+}
 
 fn strip_et_al(s: &str) -> String {
     ET_AL
@@ -121,7 +133,9 @@ pub fn parse(text: &str) -> Sheet {
         let Some(l) = nonempty.get(k) else { continue };
         let l = &BRACKETED.replace_all(l, "").into_owned();
         if let Some(c) = IN_RE.captures(l) {
-            sheet.caption.in_re = Some(c[1].trim().to_string());
+            // "In re: Markair, Inc., an AK corporation", "In re X, Debtor": the debtor's
+            // role and description are not its name.
+            sheet.caption.in_re = Some(caption::in_re_subject(&c[1]));
             break;
         }
         if let Some(c) = TITLE.captures(l) {
@@ -183,6 +197,10 @@ pub fn parse(text: &str) -> Sheet {
     } else if LABELLED_SHEET.is_match(body) {
         read_labels(&lines, &mut sheet.caption);
     }
+    let listed = (
+        sheet.caption.plaintiffs.clone(),
+        sheet.caption.defendants.clone(),
+    );
     if sheet.caption.in_re.is_some() {
         sheet.caption.plaintiffs.clear();
         sheet.caption.defendants.clear();
@@ -207,11 +225,11 @@ pub fn parse(text: &str) -> Sheet {
                 ),
                 None => (a.clone(), b.clone()),
             };
-            Some(format!(
-                "{} v. {}",
-                super::case_name::short_sovereign(&pa, true),
-                super::case_name::short_sovereign(&pb, false)
-            ))
+            let pa = clerk_short(a, &listed.0)
+                .unwrap_or_else(|| super::case_name::short_sovereign(&pa, true));
+            let pb = clerk_short(b, &listed.1)
+                .unwrap_or_else(|| super::case_name::short_sovereign(&pb, false));
+            Some(format!("{pa} v. {pb}"))
         }
         (None, None) => sheet.caption.case_name(),
     };
@@ -232,6 +250,13 @@ mod tests {
             s.caption.defendants,
             ["James E. Tilton", "Warden Ken Clark"]
         );
+    }
+
+    #[test]
+    fn clerk_shortened_title_is_kept() {
+        // PACER S.D. Cal. criminal docket: the clerk's title already short.
+        let t = "CRIMINAL DOCKET FOR CASE #: 3:11-cr-00045-DMS-1\nCase title: USA v. Alcazar Jr\nDate Filed: 01/05/2011\nDefendant (1)\nElias Torres Alcazar Jr\nTERMINATED: 03/01/2013\nPlaintiff\nUSA\nDate Filed\n#\nDocket Text\n";
+        assert_eq!(parse(t).case_name.as_deref(), Some("USA v. Alcazar Jr"));
     }
 
     #[test]

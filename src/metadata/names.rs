@@ -114,9 +114,19 @@ pub fn proper_case(name: &str) -> String {
             .collect::<Vec<_>>()
             .join(" ");
     }
-    name.split_whitespace()
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = words.len().saturating_sub(1);
+    words
+        .iter()
         .enumerate()
-        .map(|(i, w)| title_word(w, i == 0))
+        .map(|(i, w)| {
+            // "ANGELICA A": a single capital closing a name is an initial, not "a".
+            if i == last && i > 0 && w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()) {
+                (*w).to_string()
+            } else {
+                title_word(w, i == 0)
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -154,5 +164,6 @@ mod tests {
         assert_eq!(proper_case("SANTANA-ESMERALDA"), "Santana-Esmeralda");
         assert_eq!(proper_case("Mixed Case Co."), "Mixed Case Co.");
         assert_eq!(proper_case("DK LLC"), "DK LLC");
+        assert_eq!(proper_case("ANGELICA A"), "Angelica A");
     }
 }
