@@ -93,6 +93,17 @@ pub fn short_sovereign(name: &str, first_side: bool) -> String {
             .unwrap_or_default();
         return format!("{cap} Court");
     }
+    // "The STATE, Petitioner" (South Carolina's and Georgia's styles): a bare "The
+    // State" is the State.
+    static BARE_STATE: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"(?i)^the\s+(state|commonwealth)$").unwrap());
+    if let Some(c) = BARE_STATE.captures(n) {
+        return if c[1].eq_ignore_ascii_case("state") {
+            "State".into()
+        } else {
+            "Commonwealth".into()
+        };
+    }
     if let Some(c) = STATE.captures(n) {
         let kind = if c[1].eq_ignore_ascii_case("state") {
             "State"
@@ -251,5 +262,13 @@ mod tests {
         );
         assert!(is_person("José Antonio de la Cruz Martínez"));
         assert!(!is_person("de la Cruz Holdings"));
+    }
+
+    #[test]
+    fn bare_state_drops_its_article() {
+        // "The STATE, Petitioner" (S.C.) and "FAIR v. THE STATE." (Ga.).
+        assert_eq!(short_sovereign("The State", true), "State");
+        assert_eq!(short_sovereign("THE STATE", false), "State");
+        assert_eq!(short_sovereign("The Commonwealth", true), "Commonwealth");
     }
 }

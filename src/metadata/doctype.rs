@@ -22,11 +22,13 @@ const KINDS: &[(&str, &str)] = &[
         "opinion",
     ),
     (
-        r"(?:memorandum\s+(?:and|&)\s+)?order\b|minutes?\b.*order|decision\s*(?:&|and)\s*order",
+        r"(?:memorandum\s+(?:and|&)\s+)?order\b|minutes?\b.*order|(?:decision|ruling)\s*(?:&|and)\s*order",
         "order",
     ),
     (
-        r"memorandum\s+findings\s+of\s+fact\s+and\s+opinion|memorandum\.?$",
+        // "MEMORANDUM BY KING, J.:" heads a Pennsylvania Superior Court decision;
+        // "DECISION" alone heads an agency's (GAO's "Decision / Matter of:").
+        r"memorandum\s+findings\s+of\s+fact\s+and\s+opinion|memorandum\.?$|memorandum\s+by\s+[A-Z]|decision\.?$",
         "opinion",
     ),
     (r"(?:notice\s+of\s+)?motion\b|application\b", "motion"),
@@ -65,6 +67,30 @@ static TITLE_KINDS: Lazy<Vec<(Regex, &'static str)>> = Lazy::new(|| {
 /// Column separators of side-by-side captions; the title is in the right column.
 static COLUMN: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\s[:)\]§]\s|^(?:Plaintiffs?|Defendants?)[,.]\s").unwrap());
+
+/// A gap of three or more spaces between a caption's columns.
+static WIDE_GAP: Lazy<Regex> = Lazy::new(|| Regex::new(r"[ \t]{3,}").unwrap());
+
+/// A title that joins reasons and a ruling ("MEMORANDUM & ORDER", "RULING AND ORDER
+/// ON ...", "DECISION AND ORDER"): an opinion when it decides with reasons.
+static REASONED_ORDER_TITLE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)^\W{0,4}(?:memorandum|ruling|decision)(?:\s+of\s+decision)?\s*(?:and|&)\s*order\b",
+    )
+    .unwrap()
+});
+
+/// The first line of a reasoned order's title set over two lines, as it ends
+/// above "ORDER" (the other column's text and separators between).
+static SPLIT_TITLE_HEAD: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:memorandum|ruling|decision)[ \t]*(?:and|&)[ \t]*\n[^\n]*$").unwrap()
+});
+
+/// A district judge's author line opening the reasons: "VERNON D. OLIVER, United
+/// States District Judge:", "Sarala V. Nagala, United States District Judge."
+static DISTRICT_AUTHOR_LINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?m)^[ \t]*[A-Z][A-Za-z.'\-]+(?:[ \t]+[A-Z][A-Za-z.'\-]*){1,4},?[ \t]+(?:(?:Senior|Chief)[ \t]+)?(?i:United[ \t]+States[ \t]+(?:District|Magistrate|Bankruptcy)[ \t]+Judge)[.:][ \t]*$").unwrap()
+});
 
 /// How an opinion's head reads: an author line, "delivered the opinion", a panel.
 static OPINION_MARK: Lazy<Regex> = Lazy::new(|| {
@@ -166,6 +192,12 @@ fn kind_of(l: &str) -> Option<&'static str> {
 /// page 2. A transcript's cover is not read further: its colloquy is no opinion.
 pub fn find_doc_type_wide(head: &str, wide: &str) -> (Option<String>, Option<String>) {
     let (kind, title) = find_doc_type(head);
+    if kind.as_deref() == Some("order")
+        && let Some(t) = title.as_deref()
+        && reasoned(head, t)
+    {
+        return (Some("opinion".into()), title);
+    }
     let start: String = head.chars().take(1500).collect();
     if kind.as_deref() == Some("other")
         && title.is_none()
@@ -175,6 +207,22 @@ pub fn find_doc_type_wide(head: &str, wide: &str) -> (Option<String>, Option<Str
         return (Some("opinion".into()), None);
     }
     (kind, title)
+}
+
+/// Whether an order titled `title` opens its reasons with its author's line, as an
+/// opinion does: the line follows the title closely, above the body.
+fn reasoned(head: &str, title: &str) -> bool {
+    let Some(at) = head.find(title) else {
+        return false;
+    };
+    // A title set over two lines of a column: "MEMORANDUM &" above "ORDER".
+    let before = &head[super::court::floor_char(head, at.saturating_sub(120))..at];
+    if !REASONED_ORDER_TITLE.is_match(title) && !SPLIT_TITLE_HEAD.is_match(before) {
+        return false;
+    }
+    let after = &head[at..];
+    let near = &after[..super::court::floor_char(after, 1500)];
+    DISTRICT_AUTHOR_LINE.is_match(near)
 }
 
 /// Guess the document type from the head of the text; the second value is the title
@@ -207,7 +255,19 @@ pub fn find_doc_type(head: &str) -> (Option<String>, Option<String>) {
                 continue;
             }
             // Side-by-side captions put the title after a column separator.
-            let mut segments = vec![l];
+            // Wide gaps also part columns ("TRANSIT AUTHORITY,      MEMORANDUM
+            // OPINION & ORDER"); the right column is read before the whole line,
+            // whose last word alone would say "order".
+            let mut segments: Vec<&str> = WIDE_GAP
+                .split(l)
+                .skip(1)
+                .map(|s| {
+                    s.trim()
+                        .trim_start_matches([':', ')', ']', '§', '|'])
+                        .trim()
+                })
+                .collect();
+            segments.push(l);
             segments.extend(COLUMN.split(l).skip(1).map(str::trim));
             if let Some(m) = COLUMN.find(l) {
                 segments.push(l[m.end()..].trim());
@@ -356,5 +416,64 @@ mod tests {
         );
         assert_eq!(k("JUDGMENT IN A CIVIL CASE\n"), "judgment");
         assert_eq!(k("MOTION FOR SUMMARY JUDGMENT\n"), "motion");
+    }
+
+    #[test]
+    fn reasoned_orders_appellate_memoranda_and_agency_decisions() {
+        let k = |h: &str| find_doc_type_wide(h, h).0.unwrap_or_default();
+        // A title in a right column set apart by a wide gap (N.D. Ohio).
+        assert_eq!(
+            k(
+                "                  GREATER CLEVELAND REGIONAL\n                  TRANSIT AUTHORITY,                             MEMORANDUM OPINION & ORDER\n"
+            ),
+            "opinion"
+        );
+        // Memoranda and rulings with orders that open with the judge's author line
+        // (D. Conn., two judges); a title over two column lines.
+        assert_eq!(
+            k(
+                "                                                                   : MEMORANDUM &\n                -against-                                          : ORDER\n                                                                   :\nVERNON D. OLIVER, United States District Judge:\n\n           Appellant-Debtor appeals"
+            ),
+            "opinion"
+        );
+        assert_eq!(
+            k(
+                "                            RULING AND ORDER ON DEFENDANTS\u{2019} MOTION TO DISMISS\n\n              Sarala V. Nagala, United States District Judge.\n\n                      In this action"
+            ),
+            "opinion"
+        );
+        // Without an author line the same title is an order.
+        assert_eq!(
+            k(
+                "RULING AND ORDER ON DEFENDANTS' MOTION TO DISMISS\n\nThe motion is granted.\n\n/s/ Sarala V. Nagala\nUnited States District Judge"
+            ),
+            "order"
+        );
+        // Pennsylvania Superior Court memoranda, from two appeals.
+        assert_eq!(
+            k(
+                "BEFORE:      McLAUGHLIN, J., SULLIVAN, J., and FORD ELLIOTT, P.J.E. *\n\nMEMORANDUM BY FORD ELLIOTT, P.J.E.:                FILED AUGUST 3, 2026\n\n       Order affirmed."
+            ),
+            "opinion"
+        );
+        assert_eq!(
+            k(
+                "BEFORE: STABILE, J., KING, J., and STEVENS, P.J.E.*\nMEMORANDUM BY KING, J.: FILED MAY 22, 2020\nAppellant appeals from the orders"
+            ),
+            "opinion"
+        );
+        // GAO's bid protest decisions, from two protests.
+        assert_eq!(
+            k(
+                "Comptroller General\nof the United States\n\nDecision\nMatter of:\n\nDavos Francois\n\nFile:\n\nB-424592\nDIGEST\n1. Allegation is denied\nDECISION\nDavos Francois protests"
+            ),
+            "opinion"
+        );
+        assert_eq!(
+            k(
+                "Decision\n\nMatter of: Dixon Group, Inc.\n\nFile: B-402118\n\nDIGEST\n\n1. Where solicitation provided\n\nDECISION\n\nDixon protests"
+            ),
+            "opinion"
+        );
     }
 }

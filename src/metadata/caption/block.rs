@@ -231,4 +231,18 @@ mod tests {
         let c = without_v(&CaptionInput::new(head)).unwrap();
         assert_eq!(c.plaintiffs, ["Sinco Technologies Pte Ltd"]);
     }
+
+    #[test]
+    fn trustee_capacity_without_a_comma() {
+        // D. Conn. 3:25-cv-01205, Booker v. U.S. Bank N.A., as printed.
+        let head = "ULISH KERRY TERRACE BOOKER, III,\n\nAppellant,\n\n-against-\n\nU.S. BANK NATIONAL ASSOCIATION AS\nLEGAL TITLE TRUSTEE FOR TRUMAN 2016\nSC6 TITLE TRUST,\n\nAppellee.\n";
+        let c = read(head).unwrap();
+        assert_eq!(c.defendants, ["U.S. Bank National Association"]);
+        // Mass. Land Court, Schaefer-Ung v. U.S. Bank, MISC 12-469684 (2017).
+        let head2 = "SANDY SCHAEFER-UNG,\nPlaintiff,\nv.\nU.S. BANK, NATIONAL ASSOCIATION as Trustee for TBW MORTGAGE-BACKED TRUST SERIES 2007-2,\nDefendant.\n";
+        let c2 = read(head2).unwrap();
+        // (The comma inside the bank's name is read as two names elsewhere.)
+        assert_eq!(c2.defendants.first().map(String::as_str), Some("U.S. Bank"));
+        assert!(!c2.defendants.iter().any(|d| d.contains("Trust")));
+    }
 }

@@ -56,6 +56,14 @@ static OFFICE_END: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)^(?:united\s+states|u\.s\.|state|county|city)\s+(?:marshal|attorney|secretary|sheriff|treasurer)$").unwrap()
 });
 
+/// A trustee's capacity printed without a comma ("U.S. BANK NATIONAL ASSOCIATION AS
+/// LEGAL TITLE TRUSTEE FOR ... TRUST", "U.S. BANK, NATIONAL ASSOCIATION as Trustee
+/// for ..."): the party is the trustee, named before its capacity.
+static TRUSTEE_CAPACITY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\s+as\s+(?:(?:legal\s+title|successor|indenture|owner)\s+)?trustees?\b.*$")
+        .unwrap()
+});
+
 static ALIAS: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)\s+(?:aka|a/k/a|f/k/a|fka|also\s+known\s+as)\s.*$").unwrap());
 static LOWER_PAREN: Lazy<Regex> = Lazy::new(|| Regex::new(r"\s*\([a-z][^)]*\)").unwrap());
@@ -171,6 +179,7 @@ pub(super) fn fill_side(text: &str, out: &mut Vec<String>, et_al: &mut bool) {
         // "MUI LIANG TJOA (an individual)", "LIEW YEW SOON aka MARK LIEW": the
         // description and the alias are not the party's name.
         let joined = ALIAS.replace(&joined, "");
+        let joined = TRUSTEE_CAPACITY.replace(&joined, "");
         let joined = LOWER_PAREN.replace_all(&joined, "");
         let p = joined
             .trim_start_matches("and ")
