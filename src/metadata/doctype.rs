@@ -187,6 +187,18 @@ fn kind_of(l: &str) -> Option<&'static str> {
     None
 }
 
+/// A title after a caption's party name on the same line, as a side-by-side caption
+/// reads once its columns are joined ("TRANSIT AUTHORITY, MEMORANDUM OPINION &
+/// ORDER"): the first part after a comma that opens with a title's keyword, when the
+/// words before it are no title themselves.
+fn comma_title(l: &str) -> Option<&str> {
+    l.match_indices(", ").find_map(|(i, _)| {
+        let right = l[i + 2..].trim();
+        (kind_of(&l[..i]).is_none() && TITLE_KINDS.iter().any(|(re, _)| re.is_match(right)))
+            .then_some(right)
+    })
+}
+
 /// [`find_doc_type`], then, for a head with no title that reads as nothing else, the
 /// first pages: slip opinions and reporters' pages may reach the author line only on
 /// page 2. A transcript's cover is not read further: its colloquy is no opinion.
@@ -267,6 +279,7 @@ pub fn find_doc_type(head: &str) -> (Option<String>, Option<String>) {
                         .trim()
                 })
                 .collect();
+            segments.extend(comma_title(l));
             segments.push(l);
             segments.extend(COLUMN.split(l).skip(1).map(str::trim));
             if let Some(m) = COLUMN.find(l) {
@@ -427,6 +440,15 @@ mod tests {
                 "                  GREATER CLEVELAND REGIONAL\n                  TRANSIT AUTHORITY,                             MEMORANDUM OPINION & ORDER\n"
             ),
             "opinion"
+        );
+        // The same caption with its columns joined by extraction.
+        assert_eq!(
+            k("GREATER CLEVELAND REGIONAL\nTRANSIT AUTHORITY, MEMORANDUM OPINION & ORDER\n"),
+            "opinion"
+        );
+        assert_eq!(
+            k("ORDER ON MOTION TO DISMISS, NOTICE OF HEARING\n"),
+            "order"
         );
         // Memoranda and rulings with orders that open with the judge's author line
         // (D. Conn., two judges); a title over two column lines.
