@@ -351,7 +351,8 @@ pub fn same_first_parties(a: &Caption, b: &Caption) -> bool {
 /// HERRMANN ET AL.` in a syllabus) take the full name the filing prints in a fuller
 /// caption of the same case (`PETITIONER v. RUDOLF JOHN HERRMANN ET AL.`): given
 /// names in capitals just before the surname, right after `v.` for the second side
-/// or before a role word and `v.` for the first.
+/// or above the role word for the second, and before a role word and `v.` for the
+/// first.
 pub fn full_names(parties: Vec<String>, text: &str, first_side: bool) -> Vec<String> {
     parties
         .into_iter()
@@ -361,13 +362,18 @@ pub fn full_names(parties: Vec<String>, text: &str, first_side: bool) -> Vec<Str
             }
             let sur = regex::escape(&p.to_uppercase());
             let pat = if first_side {
-                format!(r"(?m)^[ \t]*((?:[A-Z][A-Z'.\-]*\s+){{1,3}}){sur},?\s+(?:(?:PETITIONERS?|APPELLANTS?|PLAINTIFFS?),?\s+)?v\.")
+                format!(r"(?m)^[ \t]*((?:[A-Z][A-Z'.\-]*\s+){{1,3}}){sur},?\s+(?:(?i:PETITIONERS?|APPELLANTS?|PLAINTIFFS?),?\s+)?v\.")
             } else {
-                format!(r"\bv\.\s+((?:[A-Z][A-Z'.\-]*\s+){{1,3}}){sur}\b")
+                // Right after `v.`, or on its own caption line above its role word
+                // ("PARV VERMA," / "Defendant."), other column lines between.
+                format!(r"\bv\.\s+((?:[A-Z][A-Z'.\-]*\s+){{1,3}}){sur}\b|(?m)^[ \t]*((?:[A-Z][A-Z'.\-]*[ \t]+){{1,3}}){sur},?\s+(?i:DEFENDANTS?|RESPONDENTS?|APPELLEES?)\b")
             };
             let Ok(re) = Regex::new(&pat) else { return p };
             for c in re.captures_iter(text) {
-                let given = c[1].split_whitespace().collect::<Vec<_>>().join(" ");
+                let Some(given) = c.get(1).or_else(|| c.get(2)) else {
+                    continue;
+                };
+                let given = given.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
                 let full = format!("{given} {}", p.to_uppercase());
                 if is_person(&full) && !ROLE_RUN.is_match(&given) && !NOT_PARTY.is_match(&given) {
                     return proper_case(&full);
@@ -376,4 +382,30 @@ pub fn full_names(parties: Vec<String>, text: &str, first_side: bool) -> Vec<Str
             p
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_names_from_a_block_caption_with_role_words() {
+        // E.D. Mich. 4:25-cv-13262, under a publisher's "Mathew v. Verma" header: the
+        // plaintiff's role word in mixed case, the defendant's line below the
+        // case-number column.
+        let text = "Mathew v. Verma\n\nDoc. 49\n\nUNITED STATES DISTRICT COURT\nEASTERN DISTRICT OF MICHIGAN\nSOUTHERN DIVISION\nANISH SAM MATHEW,\nPlaintiff,\nv.\n\nCase No. 4:25-CV-13262\nDistrict Judge F. Kay Behm\nMagistrate Judge Anthony P. Patti\n\nPARV VERMA,\nDefendant.\n";
+        assert_eq!(
+            full_names(vec!["Mathew".into()], text, true),
+            ["Anish Sam Mathew"]
+        );
+        assert_eq!(
+            full_names(vec!["Verma".into()], text, false),
+            ["Parv Verma"]
+        );
+        // Words of an organisation are no given names.
+        assert_eq!(
+            full_names(vec!["Verma".into()], "NATIONAL VERMA,\nDefendant.\n", false),
+            ["Verma"]
+        );
+    }
 }
