@@ -44,6 +44,23 @@ fn opening(words: &str) -> String {
         .join(" ")
 }
 
+/// A subject whose given names are in mixed case and whose surname is in capitals, as
+/// the Board of Immigration Appeals prints it ("Emmanuel LAGUERRE", "Jose Luis
+/// SILVA-TREVINO"): the matter is named for the surname alone ("Matter of
+/// Laguerre").
+fn capitals_surname(subject: &str) -> Option<&str> {
+    static GIVEN_THEN_CAPITALS: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(
+            r"^(?:(?:[A-Z][a-z][A-Za-z'\-]*|[A-Z]\.)\s+)+([A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)*)$",
+        )
+        .unwrap()
+    });
+    GIVEN_THEN_CAPITALS
+        .captures(subject)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
+}
+
 /// "Matter of X", "In the Matter of ...", "In the Interest of X" at the start of a
 /// caption line, the subject as printed (descriptions such as ", a Child" dropped).
 pub(super) fn matter(input: &CaptionInput) -> Option<Caption> {
@@ -78,7 +95,8 @@ pub(super) fn matter(input: &CaptionInput) -> Option<Caption> {
         if subject.len() < 2 || !first.starts_with(|ch: char| ch.is_uppercase()) {
             continue;
         }
-        let mut subject = proper_case(&subject);
+        let subject = capitals_surname(&subject).unwrap_or(&subject);
+        let mut subject = proper_case(subject);
         if let Some(s) = subject.strip_prefix("The ") {
             subject = format!("the {s}");
         }
@@ -175,5 +193,24 @@ mod tests {
             ["Los Angeles County Department of Children and Family Services"]
         );
         assert_eq!(c.defendants, ["Angelica A."]);
+    }
+
+    #[test]
+    fn board_decisions_are_named_for_the_capitals_surname() {
+        // Matter of Emmanuel LAGUERRE, 28 I&N Dec. 437 (BIA 2022), as printed.
+        let c = read(
+            matter,
+            "Cite as 28 I&N Dec. 437 (BIA 2022) Interim Decision #4035\nMatter of Emmanuel LAGUERRE, Respondent\nDecided January 20, 2022\n",
+        )
+        .unwrap();
+        assert_eq!(c.case_name().as_deref(), Some("Matter of Laguerre"));
+        // Matter of MARTINEZ ESPINOZA, 25 I&N Dec. 118 (BIA 2009): a two-word surname.
+        assert_eq!(
+            capitals_surname("Jose Luis MARTINEZ ESPINOZA"),
+            Some("MARTINEZ ESPINOZA")
+        );
+        // A name printed all in one case is kept whole.
+        assert_eq!(capitals_surname("Davos Francois"), None);
+        assert_eq!(capitals_surname("Christopher J. A."), None);
     }
 }
