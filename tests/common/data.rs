@@ -1,7 +1,8 @@
 //! Where the tests' files live: the one place that knows the repository's layout.
 //!
 //! Filings are under `corpus/` (`pdf/`, `html/`, `docket/`, `txt/`); the hand-checked
-//! `GOLD.tsv` and the malformed PDFs of `hostile/` (with their `EXPECT.tsv`) are under
+//! `GOLD.tsv`, the held-out sets `heldout/` and `unseen/`, and the malformed PDFs of
+//! `hostile/` (with their `EXPECT.tsv`) are under
 //! `tests/data/`. Tests name a file as the corpus layout does (`pdf/x.pdf`,
 //! `hostile/x.pdf`, `GOLD.tsv`) and [`file`] finds it. Nothing outside the repository is
 //! read, so a fresh clone passes its own tests.
@@ -27,6 +28,17 @@ pub fn test_data() -> PathBuf {
 /// The malformed PDFs and their `EXPECT.tsv`.
 pub fn hostile() -> PathBuf {
     existing(test_data().join("hostile"))
+}
+
+/// The held-out metadata set (`EXPECTED.tsv`, `MANIFEST.tsv` and the filings).
+pub fn heldout() -> PathBuf {
+    existing(test_data().join("heldout"))
+}
+
+/// The second held-out metadata set, from other courts and sources (same layout as
+/// [`heldout`]).
+pub fn unseen() -> PathBuf {
+    existing(test_data().join("unseen"))
 }
 
 /// The hand-checked metadata table.
