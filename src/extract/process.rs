@@ -44,15 +44,14 @@ impl RunError {
 }
 
 /// Run `cmd` to completion, capturing output, killing it (and its children) after
-/// `timeout`. `memory_limit_mb` of 0 means no limit.
+/// `timeout`. `memory_limit_mb` of 0 means no limit; the limit is set between fork and
+/// exec, which costs a full fork of this process (its page tables copied and torn down),
+/// so it is for programs that cannot limit themselves.
 pub fn run_limited(
     mut cmd: Command,
     timeout: Duration,
     memory_limit_mb: u64,
 ) -> Result<Finished, RunError> {
-    cmd.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
     let limit_bytes = memory_limit_mb.saturating_mul(1024 * 1024);
     // SAFETY: only async-signal-safe libc calls run between fork and exec.
     unsafe {
@@ -60,15 +59,52 @@ pub fn run_limited(
             // Own process group, so a timeout kill also reaches grandchildren.
             libc::setpgid(0, 0);
             if limit_bytes > 0 {
-                let lim = libc::rlimit {
-                    rlim_cur: limit_bytes as libc::rlim_t,
-                    rlim_max: limit_bytes as libc::rlim_t,
-                };
-                libc::setrlimit(libc::RLIMIT_AS, &lim);
+                set_memory_limit(limit_bytes);
             }
             Ok(())
         });
     }
+    run(cmd, timeout)
+}
+
+/// Run `cmd`, a program that sets its own memory limit first thing (the extraction
+/// worker, see [`limit_own_memory`]), like [`run_limited`] but without a hook between
+/// fork and exec, so the standard library can start it with `posix_spawn` (the child
+/// shares this process's memory until it execs instead of copying its page tables):
+/// the indexer starts one such child per PDF while it holds hundreds of MiB.
+pub fn run_self_limited(mut cmd: Command, timeout: Duration) -> Result<Finished, RunError> {
+    // Own process group, so a timeout kill also reaches grandchildren.
+    cmd.process_group(0);
+    run(cmd, timeout)
+}
+
+/// Limit this process's address space to `memory_limit_mb` MiB (0 = no limit), as
+/// [`run_limited`] limits its children: what a child started with [`run_self_limited`]
+/// calls before it reads anything.
+pub fn limit_own_memory(memory_limit_mb: u64) {
+    if memory_limit_mb > 0 {
+        set_memory_limit(memory_limit_mb.saturating_mul(1024 * 1024));
+    }
+}
+
+/// setrlimit(RLIMIT_AS); async-signal-safe, so usable between fork and exec.
+fn set_memory_limit(limit_bytes: u64) {
+    let lim = libc::rlimit {
+        rlim_cur: limit_bytes as libc::rlim_t,
+        rlim_max: limit_bytes as libc::rlim_t,
+    };
+    // SAFETY: plain setrlimit(2) on this process with a valid struct.
+    unsafe {
+        libc::setrlimit(libc::RLIMIT_AS, &lim);
+    }
+}
+
+/// Start `cmd` with its output captured and wait for it, killing its process group
+/// after `timeout`.
+fn run(mut cmd: Command, timeout: Duration) -> Result<Finished, RunError> {
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     let mut child = match cmd.spawn() {
         Ok(c) => c,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(RunError::NotFound),
@@ -102,7 +138,7 @@ pub fn run_limited(
             Err(_) => break None,
         }
         if deadline.is_some_and(|d| Instant::now() >= d) {
-            // SAFETY: plain kill(2) on the group we created in pre_exec.
+            // SAFETY: plain kill(2) on the child's own process group.
             unsafe {
                 libc::kill(-pid, libc::SIGKILL);
             }

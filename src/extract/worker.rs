@@ -11,7 +11,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::chain::Attempt;
-use super::process::{RunError, run_limited};
+use super::process::{RunError, limit_own_memory, run_self_limited};
 use super::{Crash, Distrust, ExtractError, ExtractOptions, Extracted, Tool};
 
 /// Environment variables through which the parent passes its limits to the worker.
@@ -61,6 +61,9 @@ pub fn run(path: &Path) -> i32 {
     {
         opts.memory_limit_mb = mb;
     }
+    // The parent starts this process without a hook between fork and exec (see
+    // `run_self_limited`): the memory limit is set here, before the file is read.
+    limit_own_memory(opts.memory_limit_mb);
     let attempt = match std::fs::read(path) {
         Ok(bytes) => super::guard::pdf_thread(&opts, move || super::pdf::pdf_extract(&bytes)),
         Err(e) => Attempt::Failed(ExtractError::Unreadable(super::io_reason(&e))),
@@ -106,7 +109,7 @@ pub fn pdf_extract_in_child(worker: &Path, path: &Path, opts: &ExtractOptions) -
         .env(ENV_TIMEOUT_MS, opts.timeout.as_millis().to_string())
         .env(ENV_MEMORY_MB, opts.memory_limit_mb.to_string())
         .env("RUST_BACKTRACE", "0");
-    let done = match run_limited(cmd, opts.timeout, opts.memory_limit_mb) {
+    let done = match run_self_limited(cmd, opts.timeout) {
         Ok(d) => d,
         Err(RunError::TimedOut(t)) => {
             return died(ExtractError::TimedOut {
