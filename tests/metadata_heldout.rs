@@ -832,24 +832,25 @@ fn heldout_snippets() {
 const HELDOUT_FIELDS: [(&str, f64, f64); 7] = [
     ("docket", 0.99, 0.95),
     ("court", 0.98, 0.93),
-    ("case_name", 0.92, 0.82),
-    ("parties", 0.92, 0.84),
+    ("case_name", 0.92, 0.91),
+    ("parties", 0.92, 0.92),
     ("judge", 0.92, 0.92),
     ("date", 0.97, 0.97),
     ("doc_type", 0.90, 0.88),
 ];
 
 /// Per field, the floor for the unseen set's check half (`tests/data/unseen/`, rows
-/// marked `unseen-check`), in the order of [`HELDOUT_FIELDS`]. They are set from the figures the set is measured at, so that they
-/// can only go up; until then they are zero and the set is measured and printed only.
+/// marked `unseen-check`), in the order of [`HELDOUT_FIELDS`]: the figures the half is
+/// measured at, so that they can only go up. They sit below the bars because this half
+/// is what the rules have not been written against.
 const UNSEEN_FLOORS: [(&str, f64); 7] = [
-    ("docket", 0.0),
-    ("court", 0.0),
-    ("case_name", 0.0),
-    ("parties", 0.0),
-    ("judge", 0.0),
-    ("date", 0.0),
-    ("doc_type", 0.0),
+    ("docket", 0.95),
+    ("court", 0.90),
+    ("case_name", 0.71),
+    ("parties", 0.65),
+    ("judge", 0.71),
+    ("date", 0.81),
+    ("doc_type", 0.72),
 ];
 
 /// The sets measured, as they are named in the `half` column and in the table.

@@ -18,6 +18,7 @@ bare name. A `*` in a name stands for the subject words of a code cited by subje
 """
 import json
 import os
+import re
 import sys
 
 
@@ -40,6 +41,7 @@ def main(src):
             f.write(f"{printed}\t{rows[printed]}\n")
     print(f"{len(rows)} printed forms")
     laws(src, here)
+    neutral(reporters, here)
 
 
 # How laws.json writes the part after the name, and the form's name in laws.tsv.
@@ -102,6 +104,71 @@ def laws(src, here):
             form, normal, juris = rows[printed]
             f.write(f"{printed}\t{form}\t{normal}\t{juris}\n")
     print(f"{len(rows)} statute names")
+
+
+# USPS codes, as mlz_jurisdiction writes a state (`us:wi;supreme.court`), to the state
+# names courts-db gives as a court's location.
+USPS = {
+    "al": "Alabama", "ak": "Alaska", "az": "Arizona", "ar": "Arkansas",
+    "ca": "California", "co": "Colorado", "ct": "Connecticut", "de": "Delaware",
+    "dc": "District of Columbia", "fl": "Florida", "ga": "Georgia", "hi": "Hawaii",
+    "id": "Idaho", "il": "Illinois", "in": "Indiana", "ia": "Iowa", "ks": "Kansas",
+    "ky": "Kentucky", "la": "Louisiana", "me": "Maine", "md": "Maryland",
+    "ma": "Massachusetts", "mi": "Michigan", "mn": "Minnesota", "ms": "Mississippi",
+    "mo": "Missouri", "mt": "Montana", "ne": "Nebraska", "nv": "Nevada",
+    "nh": "New Hampshire", "nj": "New Jersey", "nm": "New Mexico", "ny": "New York",
+    "nc": "North Carolina", "nd": "North Dakota", "oh": "Ohio", "ok": "Oklahoma",
+    "or": "Oregon", "pa": "Pennsylvania", "ri": "Rhode Island", "sc": "South Carolina",
+    "sd": "South Dakota", "tn": "Tennessee", "tx": "Texas", "ut": "Utah",
+    "vt": "Vermont", "va": "Virginia", "wa": "Washington", "wv": "West Virginia",
+    "wi": "Wisconsin", "wy": "Wyoming", "pr": "Puerto Rico", "gu": "Guam",
+    "vi": "Virgin Islands",
+}
+
+
+def stem(word):
+    """One form for the words mlz_jurisdiction and courts-db's names spell apart."""
+    w = word.lower()
+    if w in ("appeals", "appellate", "appeal"):
+        return "appeal"
+    return w.rstrip("s")
+
+
+def neutral(reporters, here):
+    """`neutral.tsv`: each public-domain (neutral) citation form and the court that
+    issues it, so that an opinion whose only court line is its own citation
+    (`2023 WI 50`, `2019-Ohio-1234`) is placed. The court is the first of the
+    reporter's `mlz_jurisdiction` entries (the later ones are courts it also reports),
+    matched to the courts-db court of that state whose name holds all its words."""
+    import csv
+
+    with open(os.path.join(here, "..", "courts", "courts.tsv"), encoding="utf-8") as f:
+        courts = list(csv.DictReader(f, delimiter="\t"))
+    rows = {}
+    for entries in reporters.values():
+        for r in entries:
+            if r.get("cite_type") != "neutral" or not r.get("mlz_jurisdiction"):
+                continue
+            place, kind = r["mlz_jurisdiction"][0].split(";")
+            parts = place.split(":")
+            if len(parts) > 1 and parts[1] != "c":
+                pool = [c for c in courts
+                        if c["system"] == "state" and c["location"] == USPS.get(parts[1])]
+            else:
+                pool = [c for c in courts if c["system"] != "state"]
+            want = {stem(w) for w in kind.split(".")}
+            hits = [c for c in pool
+                    if want <= {stem(w) for w in re.findall(r"[A-Za-z]+", c["name"])}]
+            if not hits:
+                continue
+            court = min(hits, key=lambda c: len(c["name"]))["id"]
+            for printed in list(r["editions"]) + list(r.get("variations", {})):
+                rows.setdefault(printed, court)
+    with open(os.path.join(here, "neutral.tsv"), "w", encoding="utf-8") as f:
+        f.write("printed\tcourt\n")
+        for printed in sorted(rows):
+            f.write(f"{printed}\t{rows[printed]}\n")
+    print(f"{len(rows)} neutral citation forms")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ use regex::bytes::{Regex, RegexBuilder};
 
 use super::Court;
 use super::court_header as header;
+use super::court_own_cite;
 use super::court_query;
 use super::courts_db;
 
@@ -500,6 +501,11 @@ fn find_fallback(head: &str) -> Option<Court> {
     if let Some(c) = URL.captures(head.as_bytes())
         && let Some(court) = by_id(&String::from_utf8_lossy(&c[1]).to_lowercase())
     {
+        return Some(court);
+    }
+    // An opinion's own neutral citation at its top names its court more surely than an
+    // abbreviation anywhere in the head, which is mostly a cited decision's.
+    if let Some(court) = court_own_cite::find(head) {
         return Some(court);
     }
     let mut best_short: Option<(usize, &Entry)> = None;

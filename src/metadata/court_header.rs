@@ -25,9 +25,28 @@ const LEADS: &[&str] = &["in the ", "before the ", "in ", "for the ", "at the "]
 
 /// The earliest court line in `head`, with its byte position.
 pub fn find(head: &str) -> Option<(usize, Court)> {
-    let table = courts_db::table();
     let lines = nonempty_lines(head);
-    for i in 0..lines.len().min(MAX_LINES) {
+    let lines = &lines[..lines.len().min(MAX_LINES)];
+    find_in(head, lines).or_else(|| {
+        // Pennsylvania's appellate captions print the court in the right-hand column of
+        // a caption ruled with colons ("BISHER : IN THE SUPERIOR COURT OF" /
+        // "... : PENNSYLVANIA"), split over lines the left column sets.
+        let right: Vec<(usize, &str)> = lines
+            .iter()
+            .filter_map(|&(pos, l)| {
+                let (_, r) = l.rsplit_once(" :")?;
+                let r = r.trim();
+                (!r.is_empty()).then_some((pos, r))
+            })
+            .collect();
+        find_in(head, &right)
+    })
+}
+
+/// The earliest run of `lines` (byte offset in `head`, text) that names a court.
+fn find_in(head: &str, lines: &[(usize, &str)]) -> Option<(usize, Court)> {
+    let table = courts_db::table();
+    for i in 0..lines.len() {
         let (pos, _) = lines[i];
         if is_lower_court(head, pos) || names_the_court_below(lines[i].1) {
             continue;
@@ -210,7 +229,154 @@ fn variants(run: &str) -> Vec<String> {
             out.push(v);
         }
     }
+    let bare = without_designations(&run);
+    if bare.len() < run.len() {
+        out.push(bare.to_string());
+    }
+    if let Some(v) = state_first(&run) {
+        out.push(v);
+    }
     out
+}
+
+/// Words of the division a court line ends with (", First District, FIFTH DIVISION",
+/// ", Division One", ", Second Department"): they are part of the court's line, though
+/// courts-db names the court without them.
+const DESIGNATION: &[&str] = &[
+    "district",
+    "division",
+    "department",
+    "circuit",
+    "judicial",
+    "appellate",
+    "dist",
+    "div",
+    "dept",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "1st",
+    "2d",
+    "2nd",
+    "3d",
+    "3rd",
+    "4th",
+    "5th",
+    "6th",
+    "7th",
+    "8th",
+    "9th",
+    "10th",
+    "11th",
+    "12th",
+    "no",
+];
+
+/// Words that name a division rather than qualify it.
+const DESIGNATION_HEADS: &[&str] = &[
+    "district",
+    "division",
+    "department",
+    "circuit",
+    "dist",
+    "div",
+    "dept",
+];
+
+/// The run without the comma-separated designations that end it.
+fn without_designations(run: &str) -> &str {
+    let mut end = run.trim_end_matches(['.', ' ']).len();
+    while let Some(comma) = run[..end].rfind(',') {
+        let words: Vec<String> = run[comma + 1..end]
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        let is_designation = !words.is_empty()
+            && words.iter().all(|w| {
+                DESIGNATION.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit())
+            })
+            && words
+                .iter()
+                .any(|w| DESIGNATION_HEADS.contains(&w.as_str()));
+        if !is_designation {
+            break;
+        }
+        end = comma;
+    }
+    &run[..end]
+}
+
+/// Words that begin a court's name after the state that heads a court line.
+const COURT_WORDS: &[&str] = &[
+    "supreme",
+    "superior",
+    "court",
+    "appellate",
+    "circuit",
+    "district",
+];
+
+/// "STATE OF MINNESOTA / IN COURT OF APPEALS", "STATE OF MICHIGAN / COURT OF APPEALS":
+/// the state printed above the court, read as "COURT OF APPEALS of MINNESOTA".
+fn state_first(run: &str) -> Option<String> {
+    let words: Vec<&str> = run.split_whitespace().collect();
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let mut i = usize::from(lower.first().is_some_and(|w| w == "the"));
+    if !matches!(
+        lower.get(i).map(String::as_str),
+        Some("state" | "commonwealth")
+    ) || lower.get(i + 1).map(String::as_str) != Some("of")
+    {
+        return None;
+    }
+    i += 2;
+    let state_start = i;
+    while i < words.len() && lower[i] != "in" && !COURT_WORDS.contains(&lower[i].as_str()) {
+        i += 1;
+    }
+    if i == state_start || i == words.len() {
+        return None;
+    }
+    let state = words[state_start..i].join(" ");
+    while i < words.len() && matches!(lower[i].as_str(), "in" | "the") {
+        i += 1;
+    }
+    if i == words.len() {
+        return None;
+    }
+    let court = words[i..].join(" ");
+    Some(format!("{court} of {}", state.trim_end_matches(',')))
 }
 
 /// Court lines are capitals or title case ("SUPREME COURT OF OHIO", "Court of Appeals
@@ -276,6 +442,51 @@ mod tests {
             "washctapp"
         );
         assert_eq!(id("Supreme Court of Ohio\n\nState v. Smith\n"), "ohio");
+    }
+
+    #[test]
+    fn designations_after_the_court_s_name() {
+        assert_eq!(
+            id("Appellate Court of Illinois, First District, FIFTH DIVISION.\nNovember 30, 2018\n"),
+            "illappct"
+        );
+        assert_eq!(
+            without_designations("Court of Appeal, Second District, Division 4"),
+            "Court of Appeal"
+        );
+        // A name that goes on after its comma keeps it.
+        assert_eq!(
+            without_designations("Court of Appeals, Fifth Circuit Court"),
+            "Court of Appeals, Fifth Circuit Court"
+        );
+    }
+
+    #[test]
+    fn state_printed_above_the_court() {
+        assert_eq!(
+            id("STATE OF MINNESOTA\nIN COURT OF APPEALS\nA25-1873\n"),
+            "minnctapp"
+        );
+        assert_eq!(
+            id("STATE OF MICHIGAN\nCOURT OF APPEALS\n\nPEOPLE OF THE STATE OF MICHIGAN,\n"),
+            "michctapp"
+        );
+        assert_eq!(state_first("STATE OF CALIFORNIA, Plaintiff"), None);
+    }
+
+    #[test]
+    fn court_in_the_right_column_of_a_colon_caption() {
+        let head = "J-S12041-26\nNON-PRECEDENTIAL DECISION - SEE SUPERIOR COURT O.P. 65.37\n\
+            BRENTON D. BISHER, CARLA S.        : IN THE SUPERIOR COURT OF\n\
+            BISHER, AND ESTATE OF CORY ALLEN   :       PENNSYLVANIA\n\
+            :\n\
+            v.                      :\n";
+        assert_eq!(id(head), "pasuperct");
+        let morris = "COMMONWEALTH OF PENNSYLVANIA : IN THE SUPERIOR COURT OF\n\
+            : PENNSYLVANIA\n\
+            v.\n\
+            VERNELL MORRIS Appellant : No. 3731 EDA 2016\n";
+        assert_eq!(id(morris), "pasuperct");
     }
 
     #[test]

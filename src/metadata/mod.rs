@@ -6,6 +6,7 @@ pub mod case_name;
 pub mod citations;
 pub mod court;
 pub mod court_header;
+pub mod court_own_cite;
 pub mod court_query;
 pub mod courts_db;
 pub mod date;
