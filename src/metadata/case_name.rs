@@ -145,6 +145,11 @@ pub fn short_party(name: &str) -> String {
     let Some(last) = words.last().map(|w| w.trim_end_matches(',')) else {
         return n.to_string();
     };
+    // "Alexander M.", "Kari W.": a surname withheld to its initial (Social Security and
+    // family matters) leaves the name as printed as the case's name for the person.
+    if words.len() >= 2 && last.trim_end_matches('.').chars().count() == 1 {
+        return words.join(" ").trim_end_matches(',').to_string();
+    }
     if words.len() >= 3 {
         let prev = words[words.len() - 2];
         if matches!(
@@ -262,6 +267,14 @@ mod tests {
         );
         assert!(is_person("José Antonio de la Cruz Martínez"));
         assert!(!is_person("de la Cruz Holdings"));
+    }
+
+    #[test]
+    fn a_surname_withheld_to_its_initial_keeps_the_given_name() {
+        // D. Me. 2:25-cv-00292 ("ALEXANDER M."), and the same style in D. Minn.
+        assert_eq!(short_party("Alexander M."), "Alexander M.");
+        assert_eq!(short_party("Kari W."), "Kari W.");
+        assert_eq!(short_party("Chad F. Wolf"), "Wolf");
     }
 
     #[test]

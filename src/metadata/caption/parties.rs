@@ -362,7 +362,9 @@ pub fn full_names(parties: Vec<String>, text: &str, first_side: bool) -> Vec<Str
             }
             let sur = regex::escape(&p.to_uppercase());
             let pat = if first_side {
-                format!(r"(?m)^[ \t]*((?:[A-Z][A-Z'.\-]*\s+){{1,3}}){sur},?\s+(?:(?i:PETITIONERS?|APPELLANTS?|PLAINTIFFS?),?\s+)?v\.")
+                // Or with the case-number column beside the name and the role word and
+                // `-vs-` on lines of their own (N.D. Ohio, E.D. Mich.).
+                format!(r"(?m)^[ \t]*((?:[A-Z][A-Z'.\-]*\s+){{1,3}}){sur},?\s+(?:(?i:PETITIONERS?|APPELLANTS?|PLAINTIFFS?),?\s+)?v\.|(?m)^[ \t]*((?:[A-Z][A-Z'.\-]*[ \t]+){{1,3}}){sur},?(?:[ \t][^\n]*)?\n\s*(?:(?i:PETITIONERS?|APPELLANTS?|PLAINTIFFS?),?[^\n]*\n\s*)?-?(?i:vs?)\.?-?\s")
             } else {
                 // Right after `v.`, or on its own caption line above its role word
                 // ("PARV VERMA," / "Defendant."), other column lines between.
@@ -401,6 +403,13 @@ mod tests {
         assert_eq!(
             full_names(vec!["Verma".into()], text, false),
             ["Parv Verma"]
+        );
+        // N.D. Ohio 1:24-cv-01217: the case number beside the name, `-vs-` below the
+        // role word.
+        let text = "Burgess v. Greater Cleveland Regional Transit Authority\n\nMONIQUE BURGESS,                Case No. 1:24-cv-01217-PAB\n\n                  Plaintiff,\n\n          -vs-              JUDGE PAMELA A. BARKER\n\nGREATER CLEVELAND REGIONAL\n";
+        assert_eq!(
+            full_names(vec!["Burgess".into()], text, true),
+            ["Monique Burgess"]
         );
         // Words of an organisation are no given names.
         assert_eq!(
