@@ -525,9 +525,12 @@ fn find_fallback(head: &str) -> Option<Court> {
 /// Courts that review other courts' decisions: a `Hon.` in their heads names the judge
 /// below.
 pub fn is_appellate(id: &str) -> bool {
+    // Boards and special courts that hear appeals (the Court of Appeals for Veterans
+    // Claims, the Board of Immigration Appeals) are `special` in courts-db, and known
+    // by their level.
     if courts_db::table()
         .get(id)
-        .is_some_and(|r| r.kind == "appellate")
+        .is_some_and(|r| r.kind == "appellate" || matches!(r.level, "colr" | "iac"))
     {
         return true;
     }

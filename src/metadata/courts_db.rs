@@ -41,6 +41,9 @@ pub struct CourtRow {
     pub kind: &'static str,
     /// `federal`, `state`, `tribal`...
     pub system: &'static str,
+    /// courts-db's level: `colr` (court of last resort), `iac` (intermediate
+    /// appellate), `gjc`, `ljc` (trial courts); empty when it gives none.
+    pub level: &'static str,
     /// State or territory (`California`, `United States`).
     pub location: &'static str,
 }
@@ -255,6 +258,7 @@ impl Table {
                 parent: Some(f[3]).filter(|p| !p.is_empty()),
                 kind: f[4],
                 system: f[5],
+                level: f[6],
                 location: f[7],
             });
         }

@@ -113,6 +113,18 @@ static DECISION_MARK: Lazy<Regex> = Lazy::new(|| {
     .unwrap()
 });
 
+/// What counsel file and a court does not: a paper signed "Respectfully submitted",
+/// a letter to the clerk.
+static COUNSEL_PAPER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?mi)\brespectfully\s+submitted\b|^[ \t]*dear[ \t]+[A-Z][^\n]{0,60}[:,][ \t]*$")
+        .unwrap()
+});
+
+/// Whether `text` is signed or addressed as counsel's paper, not a court's.
+pub fn counsel_paper(text: &str) -> bool {
+    COUNSEL_PAPER.is_match(text)
+}
+
 /// Whether `text` reads like an opinion (an author line, "delivered the opinion").
 pub fn opinion_marked(text: &str) -> bool {
     OPINION_MARK.is_match(text)

@@ -161,6 +161,18 @@ pub fn extract_with_hint(text: &CleanText, html_title: Option<&str>) -> Metadata
             .court
             .as_ref()
             .is_some_and(|c| court::is_appellate(&c.id));
+        // What an appellate court files under its caption with no title is its
+        // decision: slip opinions of circuits, state appellate courts and appeals
+        // boards print the caption, the panel and the reasons, and no "OPINION".
+        // Counsel's untitled papers in the same court (letters to the clerk,
+        // designations of issues) are signed as theirs.
+        if appellate
+            && md.title.is_none()
+            && md.doc_type.as_deref() == Some("other")
+            && !doctype::counsel_paper(&format!("{head}\n{tail}"))
+        {
+            md.doc_type = Some("opinion".into());
+        }
         md.judge = judge::find_judge(&head, &wide_text(&text.pages), &tail, appellate);
         // A surname alone, or no name: the docket number's judge initials may name the
         // judge in full where the filing prints the name. An appellate filing prints the
